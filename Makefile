@@ -1,0 +1,46 @@
+# Borderpost developer tasks. Two are promised by the README: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# The PostgreSQL server this machine kind starts for development and CI; override to point elsewhere.
+BORDERPOST_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+export BORDERPOST_TEST_POSTGRES_URL
+
+.PHONY: demo test lint typecheck pytest install dev bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Re-install only when the dependency list changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+dev: $(VENV)/.installed-dev
+
+demo: install
+	$(BIN)/borderpost demo
+
+lint: dev
+	$(BIN)/ruff check borderpost tests bench
+	$(BIN)/ruff format --check borderpost tests bench
+
+typecheck: dev
+	$(BIN)/mypy --strict
+
+pytest: dev
+	$(BIN)/pytest -q
+
+test: lint typecheck pytest
+
+bench: dev
+	$(BIN)/python bench/mrz.py
+
+clean:
+	rm -rf $(VENV) var/*.db .mypy_cache .pytest_cache .ruff_cache

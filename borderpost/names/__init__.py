@@ -1,0 +1,1 @@
+"""Names: normalisation, script detection, transliteration, phonetic keys and comparison."""

@@ -1,0 +1,6 @@
+"""SQLAlchemy models. Every table belongs to ``metadata`` so migrations can be checked against it."""
+
+from borderpost.store.models.base import Base, metadata
+from borderpost.store.models.documents import DocumentCheck
+
+__all__ = ["Base", "DocumentCheck", "metadata"]
