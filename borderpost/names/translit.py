@@ -34,12 +34,14 @@ class _Rule:
 
 @cache
 def _icao_table() -> dict[str, _Rule]:
-    text = resources.files("borderpost.names").joinpath("data/icao_9303_translit.tsv").read_text(
-        encoding="utf-8"
+    text = (
+        resources.files("borderpost.names")
+        .joinpath("data/icao_9303_translit.tsv")
+        .read_text(encoding="utf-8")
     )
     table: dict[str, _Rule] = {}
     for line in text.splitlines():
-        if not line or line.startswith("#") or line.startswith("table\t"):
+        if not line or line.startswith(("#", "table\t")):
             continue
         _tbl, char, mrz, exceptions = (line.split("\t") + [""] * 4)[:4]
         by_language: dict[str, str] = {}
@@ -59,9 +61,12 @@ def icao_char(char: str, *, language: str | None = None, first: bool = False) ->
     rule = _icao_table().get(char)
     if rule is None:
         return None
-    if language is not None and language in rule.by_language:
-        if language not in rule.first_letter_only or first:
-            return rule.by_language[language]
+    if (
+        language is not None
+        and language in rule.by_language
+        and (language not in rule.first_letter_only or first)
+    ):
+        return rule.by_language[language]
     return rule.default
 
 

@@ -1,4 +1,4 @@
-"""SQLAlchemy models. Every table belongs to ``metadata`` so migrations can be checked against it."""
+"""SQLAlchemy models. Every table belongs to ``metadata``, so migrations are checked against it."""
 
 from borderpost.store.models.base import Base, metadata
 from borderpost.store.models.documents import DocumentCheck

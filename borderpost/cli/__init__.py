@@ -1,0 +1,30 @@
+"""The ``borderpost`` command: one sub-command group per area (``borderpost <area> <verb>``)."""
+
+from __future__ import annotations
+
+import typer
+
+from borderpost.cli import db, demo, mrz
+from borderpost.cli.context import State
+from borderpost.config import Settings
+
+app = typer.Typer(
+    name="borderpost",
+    help="Borderpost: border security and anti-smuggling platform.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(mrz.app, name="mrz")
+app.add_typer(db.app, name="db")
+app.command("demo")(demo.demo)
+
+
+@app.callback()
+def _root(ctx: typer.Context) -> None:
+    """Settings are read once here, from BORDERPOST_* environment variables."""
+    ctx.obj = State(Settings())
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,164 @@
+"""MRZ layouts (TD1, TD2, TD3, MRV-A, MRV-B), loaded once from ``data/layouts.toml``."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+CHAR_CLASSES: Mapping[str, frozenset[str]] = {
+    "alpha": frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ<"),
+    "numeric": frozenset("0123456789"),
+    "alnum": frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"),
+    "date": frozenset("0123456789<"),
+    "sex": frozenset("MFX<"),
+    "check": frozenset("0123456789<"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One field: its 0-based line, its slice on that line, its character class."""
+
+    name: str
+    line: int
+    start: int
+    end: int
+    char_class: str
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    @property
+    def label(self) -> str:
+        """Where the field stands, as ICAO numbers it: 'line 2, positions 14-19'."""
+        if self.length == 1:
+            return f"line {self.line + 1}, position {self.start + 1}"
+        return f"line {self.line + 1}, positions {self.start + 1}-{self.end}"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSpec:
+    """A check digit: the 0-based (line, start, end) spans it covers and its digit field."""
+
+    name: str
+    digit: str
+    spans: tuple[tuple[int, int, int], ...]
+    filler_when_empty: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    name: str
+    title: str
+    lines: int
+    length: int
+    first_letters: str
+    extension: str
+    extension_is_icao: bool
+    fields: Mapping[str, FieldSpec]
+    checks: tuple[CheckSpec, ...]
+
+    def field(self, name: str) -> FieldSpec:
+        return self.fields[name]
+
+    def has(self, name: str) -> bool:
+        return name in self.fields
+
+
+def _layout(name: str, raw: Mapping[str, Any]) -> Layout:
+    fields = {
+        item["name"]: FieldSpec(
+            name=item["name"],
+            line=int(item["line"]) - 1,
+            start=int(item["from"]) - 1,
+            end=int(item["to"]),
+            char_class=str(item["class"]),
+        )
+        for item in raw["fields"]
+    }
+    checks = tuple(
+        CheckSpec(
+            name=item["name"],
+            digit=item["digit"],
+            spans=tuple((int(line) - 1, int(a) - 1, int(b)) for line, a, b in item["spans"]),
+            filler_when_empty=bool(item.get("filler_when_empty", False)),
+        )
+        for item in raw["checks"]
+    )
+    layout = Layout(
+        name=name,
+        title=str(raw["title"]),
+        lines=int(raw["lines"]),
+        length=int(raw["length"]),
+        first_letters=str(raw["first_letters"]),
+        extension=str(raw["extension"]),
+        extension_is_icao=bool(raw["extension_is_icao"]),
+        fields=fields,
+        checks=checks,
+    )
+    _verify(layout)
+    return layout
+
+
+def _verify(layout: Layout) -> None:
+    """Every position of every line belongs to exactly one field: catch typos in the data."""
+    for line in range(layout.lines):
+        covered = sorted((f.start, f.end) for f in layout.fields.values() if f.line == line)
+        position = 0
+        for start, end in covered:
+            if start != position:
+                raise ValueError(f"{layout.name} line {line + 1}: gap or overlap at {position + 1}")
+            position = end
+        if position != layout.length:
+            raise ValueError(f"{layout.name} line {line + 1}: fields end at {position}")
+    for field in layout.fields.values():
+        if field.char_class not in CHAR_CLASSES:
+            raise ValueError(f"{layout.name}.{field.name}: unknown class {field.char_class}")
+
+
+@cache
+def layouts() -> Mapping[str, Layout]:
+    """All layouts by name, in the order of the data file."""
+    text = resources.files("borderpost.documents").joinpath("data/layouts.toml").read_text("utf-8")
+    return {name: _layout(name, raw) for name, raw in tomllib.loads(text).items()}
+
+
+def by_geometry(lines: int, length: int) -> tuple[Layout, ...]:
+    """Layouts with this many lines of this length (a TD3 and an MRV-A share a geometry)."""
+    return tuple(x for x in layouts().values() if x.lines == lines and x.length == length)
+
+
+def detect(lines: list[str]) -> Layout | None:
+    """The layout of well-formed lines, by geometry and then the document code's first letter."""
+    if not lines or any(len(line) != len(lines[0]) for line in lines):
+        return None
+    candidates = by_geometry(len(lines), len(lines[0]))
+    if not candidates:
+        return None
+    first = lines[0][:1]
+    for layout in candidates:
+        if first in layout.first_letters:
+            return layout
+    # An unexpected first letter: the non-visa layout of that geometry reads it best.
+    non_visa = [layout for layout in candidates if "V" not in layout.first_letters]
+    return non_visa[0] if non_visa else candidates[0]
+
+
+def geometry_hint(lengths: list[int]) -> str:
+    """The layouts that line lengths come closest to, e.g. 'TD3/MRVA (2 lines of 44)'."""
+
+    def distance(layout: Layout) -> tuple[int, int]:
+        return (
+            abs(layout.lines - len(lengths)),
+            sum(abs(layout.length - n) for n in lengths),
+        )
+
+    ranked = sorted(layouts().values(), key=distance)
+    best = [layout for layout in ranked if distance(layout) == distance(ranked[0])]
+    names = "/".join(layout.name for layout in best)
+    return f"{names} ({best[0].lines} lines of {best[0].length})"
