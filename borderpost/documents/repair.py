@@ -9,6 +9,7 @@ when it is the single smallest such correction: an ambiguous repair is reported,
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import tomllib
 from collections.abc import Callable, Mapping
@@ -134,6 +135,41 @@ def _class_repairs(layout: Layout, grid: _Grid) -> None:
             if target is not None and target in allowed:
                 grid.set(spec, column, target)
     _name_padding(layout, grid)
+    _alnum_padding(layout, grid)
+
+
+def _alnum_padding(layout: Layout, grid: _Grid) -> None:
+    """In a number or optional-data field, isolated K/X/... after the first filler are fillers.
+
+    ``ZE184226B<K<X<`` reads as ``ZE184226B<<<<<``. A look-alike directly after the data
+    (``ZE184226BK<<``) is left alone: K and < have the same check-digit value, so no check
+    could tell them apart there.
+    """
+    lookalikes = _confusions().filler_lookalikes
+    for spec in layout.fields.values():
+        if spec.char_class != "alnum":
+            continue
+        row = grid.rows[spec.line]
+        text = "".join(row[spec.start : spec.end])
+        first = text.find("<")
+        if first < 0:
+            continue
+        tail = text[first:]
+        if not any(c in lookalikes for c in tail):
+            continue
+        isolated = all(
+            c == "<"
+            or (
+                c in lookalikes
+                and tail[i - 1 : i] in ("<", "")
+                and tail[i + 1 : i + 2] in ("<", "")
+            )
+            for i, c in enumerate(tail)
+        )
+        if isolated:
+            for column in range(spec.start + first, spec.end):
+                if row[column] != "<":
+                    grid.set(spec, column, "<")
 
 
 def _name_padding(layout: Layout, grid: _Grid) -> None:
@@ -167,7 +203,7 @@ def _alternatives(
     where a single composite digit is the only evidence, so the search stays narrow.
     """
     confusions = _confusions()
-    found = []
+    found: list[_Candidate] = []
     for line, start, end in spans:
         row = grid.rows[line]
         for column in range(start, end):
@@ -241,18 +277,11 @@ def propose(layout: Layout, lines: list[str], reference: dt.date) -> tuple[Repai
     for check in layout.checks:
         if check.name == "composite":
             continue
-        if (
-            check.name == "document_number"
-            and grid.span(
-                layout.fields[check.digit].line,
-                layout.fields[check.digit].start,
-                layout.fields[check.digit].end,
-            )
-            == "<"
-        ):
+        digit = layout.fields[check.digit]
+        if check.name == "document_number" and grid.rows[digit.line][digit.start] == "<":
             continue  # an extended number is verified by the final reading below
         reason = _search(
-            layout, grid, check.spans, lambda name=check.name: _check_agrees(grid, layout, name)
+            layout, grid, check.spans, functools.partial(_check_agrees, grid, layout, check.name)
         )
         if reason is not None:
             reasons.append(f"{check.name}: {reason}")
@@ -275,7 +304,7 @@ def propose(layout: Layout, lines: list[str], reference: dt.date) -> tuple[Repai
             layout,
             grid,
             only_composite,
-            lambda: _check_agrees(grid, layout, "composite"),
+            functools.partial(_check_agrees, grid, layout, "composite"),
             padding_only=True,
         )
         if reason is not None:

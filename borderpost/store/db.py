@@ -75,13 +75,15 @@ def open_store(settings: Settings, *, auto_migrate: bool | None = None) -> Store
     try:
         if migrate_now:
             migrate.upgrade(engine)
-        elif not migrate.is_current(engine):
-            engine.dispose()
-            raise StoreNotMigratedError(
-                "the database schema is not up to date "
-                f"(at {migrate.current_revision(engine) or 'empty'}, "
-                f"needs {migrate.head_revision()}): run `borderpost db upgrade`"
-            )
+        else:
+            current = migrate.current_revision(engine)
+            if current != migrate.head_revision():
+                engine.dispose()
+                raise StoreNotMigratedError(
+                    "the database schema is not up to date "
+                    f"(at {current or 'empty'}, needs {migrate.head_revision()}): "
+                    "run `borderpost db upgrade`"
+                )
     except SQLAlchemyError as exc:
         engine.dispose()
         raise StoreError(f"cannot use the database at {engine.url!r}: {exc}") from exc

@@ -1,0 +1,64 @@
+"""Shared fixtures: the development data beside the checkout, and databases of both kinds.
+
+Storage tests take the ``database_url`` fixture and run once on an embedded SQLite file and
+once on PostgreSQL (``BORDERPOST_TEST_POSTGRES_URL``, which ``make test`` and ``.ci/run``
+point at the local server). Each PostgreSQL test gets a schema of its own, dropped after.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.fail(f"development data not found at {SHARED_DATA} (clone beside ../shared)")
+    return SHARED_DATA
+
+
+def _postgres_url() -> str | None:
+    url = os.environ.get("BORDERPOST_TEST_POSTGRES_URL")
+    if not url:
+        if os.environ.get("BORDERPOST_REQUIRE_POSTGRES"):
+            pytest.fail(
+                "BORDERPOST_REQUIRE_POSTGRES is set but BORDERPOST_TEST_POSTGRES_URL is not"
+            )
+        return None
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database URL of each kind."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.db'}"
+        return
+    base = _postgres_url()
+    if base is None:
+        pytest.skip("PostgreSQL not configured (set BORDERPOST_TEST_POSTGRES_URL)")
+    schema = f"bp_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    try:
+        with admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except Exception as exc:  # a configured server that cannot be reached is a failure
+        admin.dispose()
+        pytest.fail(f"cannot reach PostgreSQL at {base}: {exc}")
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
