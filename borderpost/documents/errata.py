@@ -19,10 +19,10 @@ def _errata() -> Mapping[str, tuple[str, str]]:
     }
 
 
-def notes(mrz: str) -> list[Finding]:
+def note(mrz: str) -> Finding | None:
     """A ``known_icao_erratum`` finding when ``mrz`` is a published example known to be wrong."""
     entry = _errata().get(mrz)
     if entry is None:
-        return []
-    source, note = entry
-    return [finding("known_icao_erratum", None, f"{source}: {note}")]
+        return None
+    source, text = entry
+    return finding("known_icao_erratum", None, f"{source}: {text}")

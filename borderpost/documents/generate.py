@@ -41,7 +41,7 @@ class MrzFields:
 
 def _code(value: str, field: str, length: int) -> str:
     text = value.strip().upper()
-    if not text or len(text) > length or not text.isalpha():
+    if not text or len(text) > length or not (text.isascii() and text.isalpha()):
         raise ValueError(f"{field} {value!r} must be 1-{length} letters (an ICAO code)")
     return text.ljust(length, "<")
 
@@ -93,7 +93,7 @@ def make_mrz(fields: MrzFields) -> str:
     if not fields.surname.strip():
         raise ValueError("surname is empty")
     code = fields.document_code.strip().upper()
-    if not code or len(code) > 2 or not code.isalpha():
+    if not code or len(code) > 2 or not (code.isascii() and code.isalpha()):
         raise ValueError(f"document code {fields.document_code!r} must be 1-2 letters")
     if code[0] not in layout.first_letters:
         raise ValueError(

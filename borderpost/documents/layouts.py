@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -49,6 +50,18 @@ class CheckSpec:
     digit: str
     spans: tuple[tuple[int, int, int], ...]
     filler_when_empty: bool = False
+    # The same spans as slices of the lines joined by newlines (the fast path).
+    offsets: tuple[tuple[int, int], ...] = ()
+    # (start, stop, weight) slices with step 3 over the joined lines: the weighted sum of
+    # the covered characters is the sum of weight * sum(values[start:stop:3]).
+    plan: tuple[tuple[int, int, int], ...] = ()
+
+    def covered(self, mrz: str) -> str:
+        """The characters this check digit covers, from the MRZ lines joined by newlines."""
+        if len(self.offsets) == 1:
+            a, b = self.offsets[0]
+            return mrz[a:b]
+        return "".join([mrz[a:b] for a, b in self.offsets])
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +75,7 @@ class Layout:
     extension_is_icao: bool
     fields: Mapping[str, FieldSpec]
     checks: tuple[CheckSpec, ...]
+    pattern: re.Pattern[str]
 
     def field(self, name: str) -> FieldSpec:
         return self.fields[name]
@@ -87,9 +101,17 @@ def _layout(name: str, raw: Mapping[str, Any]) -> Layout:
             digit=item["digit"],
             spans=tuple((int(line) - 1, int(a) - 1, int(b)) for line, a, b in item["spans"]),
             filler_when_empty=bool(item.get("filler_when_empty", False)),
+            offsets=tuple(
+                (
+                    (int(line) - 1) * (int(raw["length"]) + 1) + int(a) - 1,
+                    (int(line) - 1) * (int(raw["length"]) + 1) + int(b),
+                )
+                for line, a, b in item["spans"]
+            ),
         )
         for item in raw["checks"]
     )
+    checks = tuple(_with_plan(check) for check in checks)
     layout = Layout(
         name=name,
         title=str(raw["title"]),
@@ -100,9 +122,50 @@ def _layout(name: str, raw: Mapping[str, Any]) -> Layout:
         extension_is_icao=bool(raw["extension_is_icao"]),
         fields=fields,
         checks=checks,
+        pattern=_pattern(fields, int(raw["lines"])),
     )
     _verify(layout)
     return layout
+
+
+def _with_plan(check: CheckSpec) -> CheckSpec:
+    weights = (7, 3, 1)
+    plan = []
+    phase = 0
+    for a, b in check.offsets:
+        for k in range(3):
+            if a + k < b:
+                plan.append((a + k, b, weights[(phase + k) % 3]))
+        phase = (phase + b - a) % 3
+    return replace(check, plan=tuple(plan))
+
+
+_REGEX_CLASSES = {
+    "alpha": "[A-Z<]",
+    "numeric": "[0-9]",
+    "alnum": "[A-Z0-9<]",
+    "date": "[0-9<]",
+    "sex": "[MFX<]",
+    "check": "[0-9<]",
+}
+
+
+def _pattern(fields: Mapping[str, FieldSpec], lines: int) -> re.Pattern[str]:
+    """One regular expression for a well-formed MRZ of this layout, a group per field.
+
+    It is the fast path: a match yields every field at once with every character in its
+    class; only an MRZ that does not match is examined character by character.
+    """
+    parts = []
+    for line in range(lines):
+        on_line = sorted((f for f in fields.values() if f.line == line), key=lambda f: f.start)
+        parts.append(
+            "".join(
+                f"(?P<{f.name}>{_REGEX_CLASSES[f.char_class]}{{{f.end - f.start}}})"
+                for f in on_line
+            )
+        )
+    return re.compile("\n".join(parts))
 
 
 def _verify(layout: Layout) -> None:
@@ -128,16 +191,51 @@ def layouts() -> Mapping[str, Layout]:
     return {name: _layout(name, raw) for name, raw in tomllib.loads(text).items()}
 
 
+@cache
+def _by_geometry() -> Mapping[tuple[int, int], tuple[Layout, ...]]:
+    table: dict[tuple[int, int], list[Layout]] = {}
+    for layout in layouts().values():
+        table.setdefault((layout.lines, layout.length), []).append(layout)
+    return {key: tuple(value) for key, value in table.items()}
+
+
 def by_geometry(lines: int, length: int) -> tuple[Layout, ...]:
     """Layouts with this many lines of this length (a TD3 and an MRV-A share a geometry)."""
-    return tuple(x for x in layouts().values() if x.lines == lines and x.length == length)
+    return _by_geometry().get((lines, length), ())
+
+
+@cache
+def _by_text_length() -> Mapping[int, tuple[Layout, ...]]:
+    table: dict[int, list[Layout]] = {}
+    for layout in layouts().values():
+        size = layout.lines * (layout.length + 1) - 1
+        table.setdefault(size, []).append(layout)
+    return {key: tuple(value) for key, value in table.items()}
+
+
+def match_clean(text: str) -> tuple[Layout, re.Match[str]] | None:
+    """The layout and field match of a clean MRZ (lines joined by single newlines, every
+    character in its field's class), or None. The fast path for the common case."""
+    candidates = _by_text_length().get(len(text))
+    if candidates is None:
+        return None
+    first = text[:1]
+    for layout in candidates:
+        if first in layout.first_letters or len(candidates) == 1:
+            found = layout.pattern.fullmatch(text)
+            return (layout, found) if found is not None else None
+    return None
 
 
 def detect(lines: list[str]) -> Layout | None:
     """The layout of well-formed lines, by geometry and then the document code's first letter."""
-    if not lines or any(len(line) != len(lines[0]) for line in lines):
+    if not lines:
         return None
-    candidates = by_geometry(len(lines), len(lines[0]))
+    length = len(lines[0])
+    for line in lines:
+        if len(line) != length:
+            return None
+    candidates = _by_geometry().get((len(lines), length))
     if not candidates:
         return None
     first = lines[0][:1]

@@ -6,13 +6,12 @@ padded with fillers. A field that ends in a letter may have been truncated.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from borderpost.documents.findings import Finding, finding
 
 
-@dataclass(frozen=True, slots=True)
-class NameField:
+class NameField(NamedTuple):
     surname: str
     given_names: str
     truncated_possible: bool
@@ -43,6 +42,17 @@ def read_name(field: str) -> NameField:
                 "no << separator: the whole name is the primary identifier",
             )
         )
+    if primary[:1] == "<" or not primary or secondary[:1] == "<" or "<<" in secondary:
+        findings.append(finding("name_malformed", "name", _malformed(primary, secondary)))
+        surname = " ".join(part for part in primary.split("<") if part)
+        given = " ".join(part for part in secondary.split("<") if part)
+    else:
+        surname = primary.replace("<", " ")
+        given = secondary.replace("<", " ")
+    return NameField(surname, given, truncated, tuple(findings))
+
+
+def _malformed(primary: str, secondary: str) -> str:
     odd = []
     if primary.startswith("<") or not primary:
         odd.append("the field starts with a filler")
@@ -50,11 +60,7 @@ def read_name(field: str) -> NameField:
         odd.append("three or more fillers separate the surname from the given names")
     if "<<" in secondary.strip("<"):
         odd.append("a double filler stands between given names")
-    if odd:
-        findings.append(finding("name_malformed", "name", "; ".join(odd)))
-    surname = " ".join(part for part in primary.split("<") if part)
-    given = " ".join(part for part in secondary.split("<") if part)
-    return NameField(surname, given, truncated, tuple(findings))
+    return "; ".join(odd)
 
 
 def write_name(surname: str, given_names: str, length: int) -> tuple[str, bool]:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from borderpost.documents.findings import Finding, Severity
 
@@ -13,13 +12,18 @@ if TYPE_CHECKING:
     from borderpost.documents.repair import Repair
 
 
-@dataclass(frozen=True, slots=True)
-class MrzResult:
-    """What a machine readable zone says and what is wrong with it.
+_EMPTY: Mapping[str, Any] = {}
+
+
+class MrzResult(NamedTuple):
+    """What a machine readable zone says and what is wrong with it (immutable).
 
     ``valid`` means: the geometry is right, every character fits its field, every check
     digit agrees and every date is a calendar date. Expiry, country-code knowledge and
     the like are findings, not part of ``valid``.
+
+    A named tuple rather than a frozen dataclass: it is built once per document read,
+    and a tuple is built several times faster (measured in bench/mrz.py).
     """
 
     mrz: str
@@ -41,8 +45,8 @@ class MrzResult:
     optional_data: str | None = None
     optional_data_2: str | None = None
     personal_number: str | None = None
-    raw: Mapping[str, str] = field(default_factory=dict)
-    checks: Mapping[str, bool] = field(default_factory=dict)
+    raw: Mapping[str, str] = _EMPTY
+    checks: Mapping[str, bool] = _EMPTY
     valid: bool = False
     findings: tuple[Finding, ...] = ()
     repair: Repair | None = None
