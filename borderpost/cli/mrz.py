@@ -7,10 +7,13 @@ import json
 import sys
 
 import typer
+from rich.table import Table
+from rich.text import Text
 
 from borderpost.cli.context import console, fail, state
-from borderpost.cli.render import result_panel
+from borderpost.cli.render import SEVERITY_STYLE, result_panel
 from borderpost.documents import MrzFields, make_mrz, parse, repair
+from borderpost.documents.findings import catalogue
 from borderpost.store import UnitOfWork
 from borderpost.store.repos.documents import DocumentCheckRepo
 
@@ -151,3 +154,26 @@ def make(
         print(json.dumps({"mrz": text, "lines": text.split("\n")}))
     else:
         print(text)
+
+
+@app.command("findings")
+def findings_command(as_json: bool = typer.Option(False, "--json")) -> None:
+    """List every finding code the engine can raise, with its severity and meaning."""
+    kinds = list(catalogue().values())
+    if as_json:
+        for kind in kinds:
+            print(
+                json.dumps(
+                    {"code": kind.code, "severity": kind.severity.value, "summary": kind.summary}
+                )
+            )
+        return
+    table = Table(title="MRZ finding codes")
+    table.add_column("code", style="bold")
+    table.add_column("severity")
+    table.add_column("meaning")
+    for kind in kinds:
+        table.add_row(
+            kind.code, Text(kind.severity.value, SEVERITY_STYLE[kind.severity]), kind.summary
+        )
+    console.print(table)
