@@ -4,6 +4,9 @@
 spaces. ICAO's own tables (Latin diacritics, table A; Cyrillic, table B, with its national
 exceptions) are kept as data in ``data/icao_9303_translit.tsv``; every other script goes
 through ``anyascii``.
+
+``to_latin(text)`` serves name matching: every script into Latin letters, each with the best
+table this package has (see :func:`latin_runs`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,12 @@ from functools import cache
 from importlib import resources
 
 from anyascii import anyascii
+
+from borderpost.names.abjad import arabic_to_latin, hebrew_to_latin
+from borderpost.names.chinese import han_to_latin
+from borderpost.names.hangul import hangul_to_latin
+from borderpost.names.kana import kana_to_latin
+from borderpost.names.scripts import Script, script_runs
 
 # ICAO 9303 Part 3: apostrophes are omitted; hyphens and other separators become a space
 # (a filler in the MRZ); everything else that is not a letter is dropped.
@@ -96,3 +105,130 @@ def to_mrz(text: str, *, language: str | None = None) -> str:
         previous_is_letter = char.isalpha()
     latin = _NON_LETTER.sub("", "".join(out))
     return _SPACES.sub(" ", latin).strip()
+
+
+# --- Any script into Latin letters, for name matching -----------------------------------------
+
+# Cyrillic national alphabets told apart by their own letters (ICAO exceptions apply to them).
+_UKRAINIAN_ONLY = frozenset("ЇїЄєҐґ")
+_BELARUSIAN_ONLY = frozenset("Ўў")
+_RUSSIAN_BELARUSIAN = frozenset("ЫыЭэЁё")
+_DOTTED_I = frozenset("\u0406\u0456")  # Ukrainian/Belarusian I
+_ARMENIAN_U = (("ՈՒ", "U"), ("Ու", "U"), ("ու", "u"))
+
+
+def cyrillic_language(text: str) -> str | None:
+    """Guess the Cyrillic national alphabet (for ICAO's exceptions) from distinctive letters.
+
+    Args:
+        text: any text.
+
+    Returns:
+        ``"be"`` when it has Ў, ``"uk"`` when it has Ї, Є, Ґ or the dotted I (without Ы, Э,
+        Ё), else None.
+    """
+    letters = set(text)
+    if letters & _BELARUSIAN_ONLY:
+        return "be"
+    if letters & _UKRAINIAN_ONLY:
+        return "uk"
+    if letters & _DOTTED_I:
+        return "be" if letters & _RUSSIAN_BELARUSIAN else "uk"
+    return None
+
+
+@cache
+def _greek_table() -> tuple[dict[str, tuple[str, str]], int]:
+    text = resources.files("borderpost.names").joinpath("data/greek_latin.tsv").read_text("utf-8")
+    table: dict[str, tuple[str, str]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            greek, latin, initial = [*line.split("\t"), ""][:3]
+            table[greek] = (latin, initial or latin)
+    return table, max(len(key) for key in table)
+
+
+def greek_to_latin(text: str) -> str:
+    """Transliterate Greek after ELOT 743 (the basis of Greek passports).
+
+    Args:
+        text: Greek text, accents allowed, e.g. ``"Βλαντίμιρ Πούτιν"``.
+
+    Returns:
+        Upper-case Latin text, e.g. ``"VLANTIMIR POUTIN"``.
+    """
+    table, longest = _greek_table()
+    plain = "".join(
+        c for c in unicodedata.normalize("NFD", text) if not unicodedata.category(c).startswith("M")
+    ).lower()
+    out: list[str] = []
+    index = 0
+    while index < len(plain):
+        initial = index == 0 or not plain[index - 1].isalpha()
+        for size in range(min(longest, len(plain) - index), 0, -1):
+            value = table.get(plain[index : index + size])
+            if value is not None:
+                out.append(value[1] if initial else value[0])
+                index += size
+                break
+        else:
+            out.append(plain[index])
+            index += 1
+    return "".join(out).upper()
+
+
+def _run_to_latin(script: Script | None, run: str, language: str | None) -> str:
+    if script is None or script is Script.LATIN:
+        return run
+    if script is Script.CYRILLIC:
+        return to_mrz(run, language=language)
+    if script is Script.GREEK:
+        return greek_to_latin(run)
+    if script is Script.ARABIC:
+        return arabic_to_latin(run)
+    if script is Script.HEBREW:
+        return hebrew_to_latin(run)
+    if script is Script.HAN:
+        return han_to_latin(run)
+    if script is Script.KANA:
+        return kana_to_latin(run)
+    if script is Script.HANGUL:
+        return hangul_to_latin(run)
+    if script is Script.ARMENIAN:
+        for digraph, latin in _ARMENIAN_U:
+            run = run.replace(digraph, latin)
+    return str(anyascii(run)).upper()
+
+
+def latin_runs(text: str) -> tuple[tuple[Script | None, str], ...]:
+    """Transliterate each script run of a name into Latin, keeping the run's source script.
+
+    Latin runs pass through unchanged (diacritics are folded later by normalisation);
+    Cyrillic follows ICAO 9303 (national exceptions chosen by :func:`cyrillic_language`);
+    Greek follows ELOT 743; Arabic-script and Hebrew keep their consonants and written vowels
+    (:mod:`borderpost.names.abjad`); Han is read in Pinyin, kana in Hepburn, Hangul in the
+    Revised Romanization; any other script goes through ``anyascii``.
+
+    Args:
+        text: a name in any script or mix of scripts.
+
+    Returns:
+        ``(script, latin)`` pairs in order; separators keep script None.
+    """
+    language = cyrillic_language(text)
+    return tuple(
+        (script, _run_to_latin(script, run, language)) for script, run in script_runs(text)
+    )
+
+
+def to_latin(text: str) -> str:
+    """Transliterate a name in any script into Latin letters.
+
+    Args:
+        text: e.g. ``"Путин Владимир"``, ``"محمد علي"`` or ``"习近平"``.
+
+    Returns:
+        The Latin form, with separators kept, e.g. ``"PUTIN VLADIMIR"``, ``"MHMD ALI"`` or
+        ``"XI JINPING"``. Latin input comes back unchanged.
+    """
+    return "".join(latin for _script, latin in latin_runs(text))

@@ -1,0 +1,359 @@
+"""Whole-name comparison: a score in [0, 1] and a reason an officer can read.
+
+A name is prepared once (:func:`prepare` gives a :class:`NameKey`, cached): its parts, their
+keys, and the "units" that comparison aligns, which are single parts and runs of two or three
+adjacent parts written together (so ABDUL RAHMAN meets ABDULRAHMAN, AL RASHID meets ALRASHID).
+:func:`compare` then
+
+1. scores every unit of one name against every unit of the other
+   (:func:`borderpost.names.similarity.part_similarity`), never a run against a run;
+2. aligns them greedily, best pair first, each part used once, in any order
+   (PUTIN, VLADIMIR ~ VLADIMIR PUTIN), retrying with each run of words placed first and
+   keeping the alignment that covers most; pairs under :data:`PART_MATCH` are not aligned,
+   nor runs under :data:`MERGE_MATCH` or of unlike length;
+3. scores the alignment as a weighted mean of the aligned pairs, where parts left over count
+   against it: a left-over part facing a left-over part on the other side is a conflict
+   (weight 1.5: JOHN SMITH vs JOHN BROWN), a part with no counterpart is a missing part (a
+   middle name: weight 0.3; a patronymic or initial: 0.1; a particle: 0.05);
+4. caps a match resting on one part when either name has two or more (PUTIN vs
+   VLADIMIR PUTIN is at most :data:`ONE_PART_CAP`), and one resting on initials only.
+
+The comparison is symmetric: ``compare(a, b).score == compare(b, a).score``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from borderpost.names.normalize import PartKind, name_parts
+from borderpost.names.scripts import Script, detect_scripts
+from borderpost.names.similarity import Evidence, PartKey, part_key, part_similarity
+
+PART_MATCH = 0.72
+MERGE_MATCH = 0.85
+MERGE_LENGTH_RATIO = 0.75
+ONE_PART_CAP = 0.7
+INITIALS_ONLY_CAP = 0.5
+CONFLICT_PENALTY = 1.5
+_MISSING_PENALTY = {
+    PartKind.NAME: 0.3,
+    PartKind.PATRONYMIC: 0.1,
+    PartKind.INITIAL: 0.1,
+    PartKind.PARTICLE: 0.05,
+}
+_PARTICLE_WEIGHT = 0.2
+_MAX_RUN = 3
+_MAX_RUN_CHARS = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A part, or a run of adjacent parts read as one word, that alignment can pair.
+
+    Attributes:
+        key: the prepared (possibly joined) part.
+        start: index of its first part in the name.
+        end: index after its last part.
+        label: how it reads in a reason, e.g. ``"ABDUL RAHMAN"``.
+    """
+
+    key: PartKey
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class NameKey:
+    """A name prepared for fast comparison (see :func:`prepare`).
+
+    Attributes:
+        original: the name as given.
+        normalized: its normalised form (see :func:`borderpost.names.normalize.normalize`).
+        scripts: the scripts it was written in.
+        parts: one prepared key per part.
+        units: the parts plus runs of adjacent parts written together.
+    """
+
+    original: str
+    normalized: str
+    scripts: frozenset[Script]
+    parts: tuple[PartKey, ...]
+    units: tuple[Unit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PartMatch:
+    """Two aligned units and why they match.
+
+    Attributes:
+        left: the unit of the first name, e.g. ``"MOHAMED"`` or ``"ABDUL RAHMAN"``.
+        right: the unit of the second name.
+        score: their similarity.
+        evidence: the kind of evidence (exact, equivalent, skeleton, ...).
+    """
+
+    left: str
+    right: str
+    score: float
+    evidence: Evidence
+
+    def describe(self) -> str:
+        """The pair as a reason fragment, e.g. ``"MOHAMED=MUHAMMAD (equivalent)"``."""
+        joined = " (merged)" if " " in self.left or " " in self.right else ""
+        return f"{self.left}={self.right} ({self.evidence}{joined}, {self.score:.2f})"
+
+
+@dataclass(frozen=True, slots=True)
+class NameComparison:
+    """The outcome of comparing two names.
+
+    Attributes:
+        left: the first name as given.
+        right: the second name as given.
+        score: similarity in [0, 1].
+        matches: aligned pairs, in the order of the first name.
+        left_over_left: parts of the first name not aligned.
+        left_over_right: parts of the second name not aligned.
+        capped: a note when a cap limited the score, else empty.
+    """
+
+    left: str
+    right: str
+    score: float
+    matches: tuple[PartMatch, ...]
+    left_over_left: tuple[str, ...]
+    left_over_right: tuple[str, ...]
+    capped: str
+
+    @property
+    def reason(self) -> str:
+        """A human-readable account, e.g.
+        ``"'MOHAMED ALI' ~ 'MUHAMMAD ALI': parts aligned MOHAMED=MUHAMMAD (equivalent, 0.95),
+        ALI=ALI (exact, 1.00); score 0.97"``."""
+        text = f"'{self.left}' ~ '{self.right}': "
+        if self.matches:
+            text += "parts aligned " + ", ".join(m.describe() for m in self.matches)
+        else:
+            text += "no parts aligned"
+        if self.left_over_left:
+            text += f"; only in first: {' '.join(self.left_over_left)}"
+        if self.left_over_right:
+            text += f"; only in second: {' '.join(self.left_over_right)}"
+        if self.capped:
+            text += f"; {self.capped}"
+        return f"{text}; score {self.score:.2f}"
+
+
+def _units(parts: tuple[PartKey, ...], texts: tuple[str, ...]) -> tuple[Unit, ...]:
+    units = [Unit(key, index, index + 1, texts[index]) for index, key in enumerate(parts)]
+    for size in range(2, _MAX_RUN + 1):
+        for start in range(len(parts) - size + 1):
+            run = parts[start : start + size]
+            joined = "".join(p.text for p in run)
+            if len(joined) > _MAX_RUN_CHARS or any(p.kind is PartKind.INITIAL for p in run):
+                continue
+            if run[-1].kind is PartKind.PARTICLE:
+                continue  # a particle joins the word after it (AL RASHID), never the one before
+            if size == _MAX_RUN and all(p.kind is not PartKind.PARTICLE for p in run):
+                continue  # three words read as one only around a particle (SAIF AL DIN)
+            abjad = any(p.abjad for p in run)
+            syllabic = any(p.syllabic for p in run)
+            script = Script.ARABIC if abjad else Script.HANGUL if syllabic else None
+            key = part_key(joined, PartKind.NAME, script)
+            units.append(Unit(key, start, start + size, " ".join(texts[start : start + size])))
+    return tuple(units)
+
+
+@lru_cache(maxsize=65536)
+def prepare(name: str) -> NameKey:
+    """Prepare a name for comparison: normalise, transliterate, key every part (cached).
+
+    Args:
+        name: a name in any script, e.g. ``"Mohamed Ali"`` or ``"محمد علي"``.
+
+    Returns:
+        The prepared name; reuse it to compare one name against many.
+    """
+    parts = name_parts(name)
+    keys = tuple(part_key(p.text, p.kind, p.script) for p in parts)
+    texts = tuple(p.text for p in parts)
+    return NameKey(
+        original=name,
+        normalized=" ".join(texts),
+        scripts=detect_scripts(name),
+        parts=keys,
+        units=_units(keys, texts),
+    )
+
+
+_Pair = tuple[Unit, Unit, float, Evidence]
+_Alignment = tuple[list[_Pair], set[int], set[int]]
+
+
+def _greedy(candidates: list[_Pair], first: _Pair | None) -> _Alignment:
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    pairs: list[_Pair] = []
+    for pair in ([first] if first is not None else []) + candidates:
+        a, b, _score, _evidence = pair
+        span_a = range(a.start, a.end)
+        span_b = range(b.start, b.end)
+        if any(k in used_left for k in span_a) or any(k in used_right for k in span_b):
+            continue
+        used_left.update(span_a)
+        used_right.update(span_b)
+        pairs.append(pair)
+    return pairs, used_left, used_right
+
+
+def _coverage(alignment: _Alignment) -> float:
+    return sum(score * ((a.end - a.start) + (b.end - b.start)) for a, b, score, _e in alignment[0])
+
+
+def _comparable(left: str, right: str) -> bool:
+    """Whether a run of words and a word are of like length (not VLADIMIROVICH PUTIN vs
+    VLADIMIROVICH, which agree only on a prefix)."""
+    return min(len(left), len(right)) >= MERGE_LENGTH_RATIO * max(len(left), len(right))
+
+
+def _align(left: NameKey, right: NameKey) -> _Alignment:
+    """Align units best pair first; then retry with each run of words placed first, and keep
+    the alignment covering most parts (ABDALGHFAR must meet ABDUL GHAFAR before a lone
+    ABDUL takes a later ABD)."""
+    scored: list[tuple[tuple[float, float, int, int, int], _Pair]] = []
+    for i, a in enumerate(left.units):
+        for j, b in enumerate(right.units):
+            if a.end - a.start > 1 and b.end - b.start > 1:
+                continue
+            if (a.key.kind is PartKind.PARTICLE) != (b.key.kind is PartKind.PARTICLE):
+                continue  # a particle pairs only with a particle (ALI is not AL)
+            score, evidence = part_similarity(a.key, b.key)
+            merged = a.end - a.start > 1 or b.end - b.start > 1
+            if merged and (score < MERGE_MATCH or not _comparable(a.key.text, b.key.text)):
+                continue
+            if score >= PART_MATCH:
+                # Pairs of real name parts first, particles (AL=AL) after them.
+                named = float(a.key.weight > _PARTICLE_WEIGHT or merged)
+                size = (a.end - a.start) + (b.end - b.start)
+                scored.append(((named, score, -size, -i, -j), (a, b, score, evidence)))
+    scored.sort(key=lambda item: item[0], reverse=True)
+    candidates = [pair for _rank, pair in scored]
+    best = _greedy(candidates, None)
+    best_coverage = _coverage(best)
+    for pair in candidates:
+        if pair[0].end - pair[0].start > 1 or pair[1].end - pair[1].start > 1:
+            alternative = _greedy(candidates, pair)
+            coverage = _coverage(alternative)
+            if coverage > best_coverage + 1e-9:
+                best, best_coverage = alternative, coverage
+    return best
+
+
+def _unit_weight(unit: Unit, parts: tuple[PartKey, ...]) -> float:
+    return max(p.weight for p in parts[unit.start : unit.end])
+
+
+def _score(
+    left: NameKey,
+    right: NameKey,
+    pairs: list[_Pair],
+    rest_left: list[PartKey],
+    rest_right: list[PartKey],
+) -> tuple[float, str]:
+    matched = 0.0
+    total = 0.0
+    for a, b, score, _evidence in pairs:
+        weight = (_unit_weight(a, left.parts) + _unit_weight(b, right.parts)) / 2
+        matched += weight * score
+        total += weight
+    named_left = sorted((p for p in rest_left if p.kind is not PartKind.PARTICLE), key=_heavy)
+    named_right = sorted((p for p in rest_right if p.kind is not PartKind.PARTICLE), key=_heavy)
+    conflicts = min(len(named_left), len(named_right))
+    for one, other in zip(named_left[:conflicts], named_right[:conflicts], strict=True):
+        total += CONFLICT_PENALTY * (one.weight + other.weight) / 2
+    for extra in named_left[conflicts:] + named_right[conflicts:]:
+        total += _MISSING_PENALTY[extra.kind] * extra.weight
+    for particle in rest_left + rest_right:
+        if particle.kind is PartKind.PARTICLE:
+            total += _MISSING_PENALTY[PartKind.PARTICLE]
+    if total == 0.0:
+        return 0.0, ""
+    score = matched / total
+    covered = sum(
+        max(_named_in(a, left.parts), _named_in(b, right.parts)) for a, b, _s, _e in pairs
+    )
+    initials_only = all(
+        left.parts[a.start].kind is PartKind.INITIAL
+        or right.parts[b.start].kind is PartKind.INITIAL
+        for a, b, _s, _e in pairs
+        if _named_in(a, left.parts) and _named_in(b, right.parts)
+    )
+    if covered and initials_only and score > INITIALS_ONLY_CAP:
+        return INITIALS_ONLY_CAP, f"capped at {INITIALS_ONLY_CAP}: only initials agree"
+    named = max(_named_count(left), _named_count(right))
+    if covered <= 1 and named >= 2 and score > ONE_PART_CAP:
+        return ONE_PART_CAP, f"capped at {ONE_PART_CAP}: only one name part agrees"
+    return score, ""
+
+
+def _named_in(unit: Unit, parts: tuple[PartKey, ...]) -> int:
+    return sum(1 for p in parts[unit.start : unit.end] if p.kind is not PartKind.PARTICLE)
+
+
+def _heavy(part: PartKey) -> float:
+    return -part.weight
+
+
+def _named_count(name: NameKey) -> int:
+    return sum(1 for p in name.parts if p.kind is not PartKind.PARTICLE)
+
+
+def compare(left: NameKey | str, right: NameKey | str) -> NameComparison:
+    """Compare two names in any scripts and explain the score.
+
+    Args:
+        left: a name or a prepared name, e.g. ``"MOHAMED ALI"``.
+        right: another, e.g. ``"Muhammad Ali"`` or ``"محمد علي"``.
+
+    Returns:
+        The score in [0, 1], the aligned parts and a readable :attr:`NameComparison.reason`,
+        e.g. ``"'MOHAMED ALI' ~ 'MUHAMMAD ALI': parts aligned MOHAMED=MUHAMMAD (equivalent,
+        0.95), ALI=ALI (exact, 1.00); score 0.97"``.
+    """
+    a = prepare(left) if isinstance(left, str) else left
+    b = prepare(right) if isinstance(right, str) else right
+    swapped = (b.normalized, b.original) < (a.normalized, a.original)
+    first, second = (b, a) if swapped else (a, b)
+    pairs, used_first, used_second = _align(first, second)
+    rest_first = [p for i, p in enumerate(first.parts) if i not in used_first]
+    rest_second = [p for i, p in enumerate(second.parts) if i not in used_second]
+    score, capped = _score(first, second, pairs, rest_first, rest_second)
+    if swapped:
+        pairs = [(y, x, s, e) for x, y, s, e in pairs]
+        rest_first, rest_second = rest_second, rest_first
+    pairs.sort(key=lambda pair: pair[0].start)
+    matches = tuple(PartMatch(x.label, y.label, s, e) for x, y, s, e in pairs)
+    return NameComparison(
+        left=a.normalized,
+        right=b.normalized,
+        score=round(score, 4),
+        matches=matches,
+        left_over_left=tuple(p.text for p in rest_first),
+        left_over_right=tuple(p.text for p in rest_second),
+        capped=capped,
+    )
+
+
+def name_score(left: NameKey | str, right: NameKey | str) -> float:
+    """The similarity of two names, without the explanation (see :func:`compare`).
+
+    Args:
+        left: a name or prepared name.
+        right: another.
+
+    Returns:
+        The score in [0, 1].
+    """
+    return compare(left, right).score

@@ -1,0 +1,251 @@
+"""Name normalisation: one Latin, upper-case, title-free form of a name, split into parts.
+
+Steps, in order:
+
+1. Transliterate every script into Latin (:func:`borderpost.names.translit.latin_runs`).
+2. Fold: compatibility decomposition, diacritics removed, special letters spelled out
+   (ß -> SS, Ł -> L, Ø -> O, Æ -> AE), apostrophes dropped (O'BRIEN -> OBRIEN), every other
+   non-letter a separator; upper case.
+3. Remove honorifics and titles (``data/honorifics.txt``: MR, DR, SHEIKH, HAJI, GENERAL,
+   PRESIDENT...), unless nothing else would be left.
+4. Fold particles onto one spelling (``data/particles.csv``: EL, UL, AR before R -> AL; IBN,
+   BEN -> BIN) and mark them optional for comparison.
+
+:func:`normalize` is idempotent: ``normalize(normalize(x)) == normalize(x)``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache, lru_cache
+from importlib import resources
+
+from anyascii import anyascii
+
+from borderpost.names.scripts import ABJADS, Script
+from borderpost.names.translit import latin_runs
+
+_SPECIAL = {
+    "ß": "SS",
+    "ẞ": "SS",
+    "Æ": "AE",
+    "æ": "AE",
+    "Œ": "OE",
+    "œ": "OE",
+    "Ø": "O",
+    "ø": "O",
+    "Ł": "L",
+    "ł": "L",
+    "Đ": "D",
+    "đ": "D",
+    "Ð": "D",
+    "ð": "D",
+    "Þ": "TH",
+    "þ": "TH",
+    "\u0131": "I",  # dotless i
+    "Ħ": "H",
+    "ħ": "H",
+    "ĸ": "K",
+}
+_APOSTROPHES = frozenset("'\u2019\u02bc\u2018`\u00b4\u02bb\u02be\u02bf\u055a")
+_PATRONYMIC_ENDINGS = (
+    "OVICH",
+    "EVICH",
+    "OVYCH",
+    "EVYCH",
+    "AVICH",
+    "OVITCH",
+    "EVITCH",
+    "OVITJ",
+    "OVITSJ",
+    "OWITSJ",
+    "OVITS",
+    "EVITS",
+    "OVITSCH",
+    "OWITSCH",
+    "OWICZ",
+    "OVICS",
+    "OVICI",
+    "OVNA",
+    "EVNA",
+    "IVNA",
+    "INICHNA",
+    "OGLU",
+    "OGLY",
+    "KYZY",
+    "QIZI",
+)
+_MIN_PATRONYMIC = 7
+
+
+class PartKind(StrEnum):
+    """What role a name part plays in matching."""
+
+    NAME = "name"
+    PARTICLE = "particle"
+    INITIAL = "initial"
+    PATRONYMIC = "patronymic"
+
+
+@dataclass(frozen=True, slots=True)
+class NamePart:
+    """One normalised part of a name.
+
+    Attributes:
+        text: the folded part, upper-case A-Z, e.g. ``"RASHID"``.
+        kind: its role: a name, an optional particle, an initial or a patronymic.
+        script: the script it was written in before transliteration (None if unknown).
+    """
+
+    text: str
+    kind: PartKind
+    script: Script | None
+
+    @property
+    def abjad(self) -> bool:
+        """Whether the part came from a script written without short vowels."""
+        return self.script in ABJADS
+
+
+@dataclass(frozen=True, slots=True)
+class _Particle:
+    canonical: str
+    when: str
+
+
+def _data(name: str) -> str:
+    return resources.files("borderpost.names").joinpath(f"data/{name}").read_text("utf-8")
+
+
+@cache
+def honorifics() -> frozenset[tuple[str, ...]]:
+    """The honorifics and titles removed from names, as word tuples.
+
+    Returns:
+        E.g. ``("MR",)``, ``("HIS", "EXCELLENCY")``.
+    """
+    return frozenset(
+        tuple(line.split())
+        for line in _data("honorifics.txt").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+@cache
+def _particles() -> dict[str, _Particle]:
+    table: dict[str, _Particle] = {}
+    for line in _data("particles.csv").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        variant, canonical, when = line.split(",")
+        table[variant] = _Particle(canonical, when)
+    return table
+
+
+@cache
+def particle_forms() -> frozenset[str]:
+    """The canonical spellings of particles (AL, BIN, BINT, VAN, DE...).
+
+    Returns:
+        A set of folded forms.
+    """
+    return frozenset(p.canonical for p in _particles().values())
+
+
+@lru_cache(maxsize=16384)
+def fold(text: str) -> str:
+    """Fold Latin text for matching: no diacritics, upper case, letters and single spaces.
+
+    Args:
+        text: Latin text, e.g. ``"Władimir  Pútín-O'Neill"``.
+
+    Returns:
+        ``"WLADIMIR PUTIN ONEILL"``. Letters of other scripts go through ``anyascii``.
+    """
+    out: list[str] = []
+    for char in unicodedata.normalize("NFKD", text):
+        if "A" <= char <= "Z":
+            out.append(char)
+        elif "a" <= char <= "z":
+            out.append(char.upper())
+        elif char in _SPECIAL:
+            out.append(_SPECIAL[char])
+        elif char in _APOSTROPHES or unicodedata.category(char)[0] == "M":
+            continue
+        elif unicodedata.category(char)[0] == "L":
+            out.append("".join(c for c in str(anyascii(char)).upper() if "A" <= c <= "Z"))
+        else:
+            out.append(" ")
+    return " ".join("".join(out).split())
+
+
+def _remove_honorifics(words: list[tuple[str, Script | None]]) -> list[tuple[str, Script | None]]:
+    titles = honorifics()
+    longest = max(len(t) for t in titles)
+    while True:
+        kept: list[tuple[str, Script | None]] = []
+        index = 0
+        while index < len(words):
+            for size in range(min(longest, len(words) - index), 0, -1):
+                if tuple(w for w, _s in words[index : index + size]) in titles:
+                    index += size
+                    break
+            else:
+                kept.append(words[index])
+                index += 1
+        if not kept or len(kept) == len(words):
+            return words  # nothing removed, or nothing would be left
+        words = kept
+
+
+def _part(words: list[tuple[str, Script | None]], index: int) -> NamePart:
+    text, script = words[index]
+    particle = _particles().get(text)
+    last = index == len(words) - 1
+    if particle is not None and not last:
+        following = words[index + 1][0]
+        fits = (
+            particle.when == ""
+            or (particle.when == "not_first" and index > 0)
+            or (particle.when == "sun" and following.startswith(text.lstrip("AEIU")))
+        )
+        if fits:
+            return NamePart(particle.canonical, PartKind.PARTICLE, script)
+    if len(text) == 1:
+        return NamePart(text, PartKind.INITIAL, script)
+    if index > 0 and len(text) >= _MIN_PATRONYMIC and text.endswith(_PATRONYMIC_ENDINGS):
+        return NamePart(text, PartKind.PATRONYMIC, script)
+    return NamePart(text, PartKind.NAME, script)
+
+
+@lru_cache(maxsize=65536)
+def name_parts(name: str) -> tuple[NamePart, ...]:
+    """Normalise a name in any script and split it into parts.
+
+    Args:
+        name: e.g. ``"Sheikh Mohammed bin Rashid Al-Maktoum"`` or ``"محمد بن راشد آل مكتوم"``.
+
+    Returns:
+        Parts in written order, e.g. MOHAMMED (name), BIN (particle), RASHID (name), AL
+        (particle), MAKTOUM (name). Each part knows the script it came from.
+    """
+    words: list[tuple[str, Script | None]] = []
+    name = "".join(char for char in name if char not in _APOSTROPHES)  # O'NEILL is ONEILL
+    for script, latin in latin_runs(name):
+        words.extend((word, script) for word in fold(latin).split())
+    words = _remove_honorifics(words)
+    return tuple(_part(words, index) for index in range(len(words)))
+
+
+def normalize(name: str) -> str:
+    """The normalised form of a name: Latin capitals, no titles, particles folded.
+
+    Args:
+        name: a name in any script, e.g. ``"Dr. Abd-el-Rahman  EL Rashid"``.
+
+    Returns:
+        ``"ABD AL RAHMAN AL RASHID"``; idempotent.
+    """
+    return " ".join(part.text for part in name_parts(name))

@@ -1,0 +1,302 @@
+"""Similarity of two name parts, with the kind of evidence that supports it.
+
+A part is prepared once (:func:`part_key`: its equivalence classes and phonetic keys); two
+prepared parts are compared by :func:`part_similarity`, which takes the strongest evidence:
+
+====================  ======  ==================================================================
+evidence              score   when
+====================  ======  ==================================================================
+exact                 1.00    same folded spelling
+equivalent            0.95    known spellings of one name (``data/equivalents.txt``)
+skeleton              ≤0.92   one side written in Arabic or Hebrew and the consonant skeletons
+                              agree (and the abjad side's written vowels appear in the other)
+initial               0.80    one side is the other's initial (J ~ JOHN)
+sound                 0.85    one side romanised from kana/Hangul and the loose keys agree
+phonetic              ≥0.5+   same Metaphone key: raises the spelling score half-way to 1
+fuzzy                 0..1    mean of Jaro-Winkler and Levenshtein similarity (``rapidfuzz``)
+====================  ======  ==================================================================
+
+Vowel-blind evidence is used only when a part came from a script that writes no short vowels
+(between two Latin spellings the vowels are real information: MARIA is not MARIO), and not
+when both parts are known names of different classes (HASSAN is not HUSSEIN, though both
+have the skeleton HSN).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+from borderpost.names.equivalents import equivalence_classes
+from borderpost.names.normalize import PartKind
+from borderpost.names.phonetic import (
+    CONFUSABLE_COST,
+    coarse_skeleton,
+    long_vowels,
+    metaphone,
+    skeleton,
+    skeleton_distance,
+    vowel_key,
+    written_vowels,
+)
+from borderpost.names.scripts import ABJADS, Script
+
+EQUIVALENT = 0.95
+INITIAL = 0.80
+SKELETON = 0.92
+SKELETON_CONFUSABLE = 0.86
+SKELETON_NEAR = 0.80
+SKELETON_NEAR_SHORT = 0.76
+SKELETON_SHORT = 0.82
+KNOWN_APART = 0.70
+SOUND = 0.85
+VOWEL_MISMATCH = 0.08
+LONG_VOWEL = 0.05
+_MIN_METAPHONE = 3
+_MIN_COARSE = 3
+_SPLIT_RE = re.compile("[TSKGDZCP]H")
+_MIN_NEAR = 3
+_MIN_VOWEL_SLACK = 6
+_SYLLABIC = frozenset({Script.KANA, Script.HANGUL, Script.HAN})
+_KIND_WEIGHT = {
+    PartKind.NAME: 1.0,
+    PartKind.PATRONYMIC: 0.7,
+    PartKind.INITIAL: 0.5,
+    PartKind.PARTICLE: 0.2,
+}
+
+
+class Evidence(StrEnum):
+    """Why two name parts were found alike."""
+
+    EXACT = "exact"
+    EQUIVALENT = "equivalent"
+    SKELETON = "consonant skeleton"
+    INITIAL = "initial"
+    SOUND = "sound"
+    PHONETIC = "phonetic"
+    FUZZY = "spelling"
+    NONE = "different"
+
+
+@dataclass(frozen=True, slots=True)
+class PartKey:
+    """A name part prepared for comparison (computed once, cached).
+
+    Attributes:
+        text: the folded part, e.g. ``"MHMD"``.
+        kind: name, particle, initial or patronymic (from normalisation).
+        abjad: transliterated from a script written without short vowels.
+        syllabic: romanised from kana, Hangul or Han (syllables blur consonants).
+        classes: equivalence classes (see :mod:`borderpost.names.equivalents`).
+        skeleton: consonant skeleton.
+        vowel_key: skeleton with vowel classes.
+        split_skeleton: for an abjad part whose transliteration has a letter + H, the
+            skeleton reading them as two consonants (else empty).
+        split_vowel_key: the vowel key read the same way.
+        coarse: loose consonant key.
+        metaphone: Metaphone key.
+        weight: how much the part counts in a whole-name score.
+        ident: what similarity depends on (text and reading), the cache key of pairs.
+    """
+
+    text: str
+    kind: PartKind
+    abjad: bool
+    syllabic: bool
+    classes: frozenset[int]
+    skeleton: str
+    vowel_key: str
+    split_skeleton: str
+    split_vowel_key: str
+    coarse: str
+    metaphone: str
+    weight: float
+    ident: tuple[str, bool, bool]
+
+
+@lru_cache(maxsize=131072)
+def part_key(text: str, kind: PartKind = PartKind.NAME, script: Script | None = None) -> PartKey:
+    """Prepare one folded name part for comparison.
+
+    Args:
+        text: the part, upper-case A-Z, e.g. ``"MUHAMMAD"``.
+        kind: its role in the name.
+        script: the script it was transliterated from (None or LATIN for Latin input).
+
+    Returns:
+        The prepared part.
+    """
+    abjad = script in ABJADS
+    split = abjad and _SPLIT_RE.search(text) is not None
+    return PartKey(
+        text=text,
+        kind=kind,
+        abjad=abjad,
+        syllabic=script in _SYLLABIC,
+        classes=equivalence_classes(text, abjad=abjad),
+        skeleton=skeleton(text),
+        vowel_key=vowel_key(text),
+        split_skeleton=skeleton(text, split=True) if split else "",
+        split_vowel_key=vowel_key(text, split=True) if split else "",
+        coarse=coarse_skeleton(text),
+        metaphone=metaphone(text),
+        weight=_KIND_WEIGHT[kind],
+        ident=(text, abjad, script in _SYLLABIC),
+    )
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    position = 0
+    for char in long:
+        if position < len(short) and short[position] == char:
+            position += 1
+    return position == len(short)
+
+
+@lru_cache(maxsize=65536)
+def vowels_fit(abjad: str, latin: str) -> bool:
+    """Whether the vowels an abjad spelling writes appear, in order, in a Latin spelling.
+
+    One written vowel may be missing from the Latin spelling (the article's alef in
+    عبد الرحمن is ABDUL- as often as ABDAL-).
+
+    Args:
+        abjad: the vowel key of the abjad spelling, e.g. ``"HSIN"``.
+        latin: the vowel key of the Latin spelling, e.g. ``"HUSIN"``.
+
+    Returns:
+        True when they fit.
+    """
+    if _is_subsequence(abjad, latin):
+        return True
+    return (
+        any(
+            _is_subsequence(abjad[:index] + abjad[index + 1 :], latin)
+            for index in range(1, len(abjad))
+            if abjad[index] in "AIU"
+        )
+        and len(abjad) >= _MIN_VOWEL_SLACK
+    )
+
+
+def _skeleton_score(left: PartKey, right: PartKey) -> float:
+    """Vowel-blind similarity for a pair where at least one side is an abjad spelling."""
+    score = _keys_score(left, right, left.skeleton, left.vowel_key, right.skeleton, right.vowel_key)
+    for part, other in ((left, right), (right, left)):
+        if part.split_skeleton:
+            score = max(
+                score,
+                _keys_score(
+                    part,
+                    other,
+                    part.split_skeleton,
+                    part.split_vowel_key,
+                    other.skeleton,
+                    other.vowel_key,
+                ),
+            )
+    return score
+
+
+def _keys_score(
+    left: PartKey,
+    right: PartKey,
+    left_skeleton: str,
+    left_vowels: str,
+    right_skeleton: str,
+    right_vowels: str,
+) -> float:
+    if not left_skeleton or not right_skeleton:
+        return 0.0
+    longest = max(len(left_skeleton), len(right_skeleton))
+    if left_skeleton == right_skeleton:
+        score = SKELETON if longest > 1 else SKELETON_SHORT
+    else:
+        distance = skeleton_distance(left_skeleton, right_skeleton)
+        if distance <= CONFUSABLE_COST:
+            return SKELETON_CONFUSABLE if longest >= _MIN_NEAR else SKELETON_SHORT
+        if distance <= 1 and longest >= _MIN_NEAR:
+            return SKELETON_NEAR if longest > _MIN_NEAR else SKELETON_NEAR_SHORT
+        return 0.0
+    if left.abjad and right.abjad:
+        return score
+    abjad_vowels, latin_vowels = (
+        (left_vowels, right_vowels) if left.abjad else (right_vowels, left_vowels)
+    )
+    abjad, latin = (left, right) if left.abjad else (right, left)
+    if not vowels_fit(abjad_vowels, latin_vowels):
+        score -= VOWEL_MISMATCH
+    unexplained = long_vowels(latin.text) - written_vowels(abjad.text)
+    if unexplained > 0:
+        score -= LONG_VOWEL * min(unexplained, 2)
+    return score
+
+
+_PAIR_CACHE: dict[
+    tuple[tuple[str, bool, bool], tuple[str, bool, bool]], tuple[float, Evidence]
+] = {}
+_PAIR_CACHE_SIZE = 262144
+
+
+def part_similarity(left: PartKey, right: PartKey) -> tuple[float, Evidence]:
+    """How alike two prepared name parts are, and why.
+
+    Symmetric: ``part_similarity(a, b)`` equals ``part_similarity(b, a)``.
+
+    Args:
+        left: a prepared part.
+        right: another.
+
+    Returns:
+        ``(score, evidence)`` with the score in [0, 1].
+    """
+    key = (left.ident, right.ident)
+    cached = _PAIR_CACHE.get(key)
+    if cached is None:
+        if len(_PAIR_CACHE) >= _PAIR_CACHE_SIZE:
+            _PAIR_CACHE.clear()  # bounded memory; hot pairs come back at once
+        cached = _PAIR_CACHE[key] = _similarity(left, right)
+    return cached
+
+
+def _similarity(left: PartKey, right: PartKey) -> tuple[float, Evidence]:
+    if left.text == right.text:
+        return 1.0, Evidence.EXACT
+    if left.classes & right.classes:
+        return EQUIVALENT, Evidence.EQUIVALENT
+    if len(left.text) == 1 or len(right.text) == 1:
+        short, long = (left, right) if len(left.text) == 1 else (right, left)
+        if len(long.text) > 1 and long.text[0] == short.text:
+            return INITIAL, Evidence.INITIAL
+        return 0.0, Evidence.NONE
+    best = (
+        JaroWinkler.normalized_similarity(left.text, right.text)
+        + Levenshtein.normalized_similarity(left.text, right.text)
+    ) / 2
+    evidence = Evidence.FUZZY
+    known_apart = bool(left.classes and right.classes)  # and disjoint: checked above
+    abjad = left.abjad or right.abjad
+    if not abjad and left.metaphone == right.metaphone and len(left.metaphone) >= _MIN_METAPHONE:
+        raised = 0.5 + best / 2
+        if raised > best:
+            best, evidence = raised, Evidence.PHONETIC
+    if abjad and not known_apart:
+        vowel_blind = _skeleton_score(left, right)
+        if vowel_blind > best:
+            best, evidence = vowel_blind, Evidence.SKELETON
+    syllabic = left.syllabic or right.syllabic
+    if (
+        syllabic
+        and left.coarse == right.coarse
+        and len(left.coarse) >= _MIN_COARSE
+        and best < SOUND
+    ):
+        best, evidence = SOUND, Evidence.SOUND
+    if known_apart and best > KNOWN_APART:
+        best = KNOWN_APART  # two known names of different classes (CHENG is not CHANG)
+    return best, evidence

@@ -1,0 +1,96 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from borderpost.names import PartKind, fold, name_parts, normalize
+
+
+def test_titles_are_removed_and_particles_folded() -> None:
+    assert normalize("Sheikh Mohammed bin Rashid Al-Maktoum") == "MOHAMMED BIN RASHID AL MAKTOUM"
+    assert normalize("Dr. Abd-el-Rahman  EL Rashid") == "ABD AL RAHMAN AL RASHID"
+    assert normalize("Haji Bashir Noorzai") == "BASHIR NOORZAI"
+    assert normalize("General Abdel Fattah el-Sisi") == "ABDEL FATTAH AL SISI"
+    assert normalize("Shams ur-Rahman") == "SHAMS AL RAHMAN"  # assimilated article
+    assert normalize("Präsident Putin") == "PUTIN"
+    assert normalize("Putyin elnök") == "PUTYIN"
+    assert normalize("Президент Путин") == "PUTIN"
+
+
+def test_names_made_only_of_titles_are_kept() -> None:
+    assert normalize("Mr Dr") == "MR DR"
+
+
+def test_particles_that_start_real_names_are_not_particles() -> None:
+    assert normalize("Ben Affleck") == "BEN AFFLECK"
+    assert normalize("Ibn Khaldun") == "IBN KHALDUN"
+    assert normalize("Osama bin Laden") == "OSAMA BIN LADEN"
+    assert normalize("Mohamed Ben Ali") == "MOHAMED BIN ALI"
+
+
+def test_folding_removes_diacritics_and_punctuation() -> None:
+    assert fold("Władimir  Pútín-O'Neill") == "WLADIMIR PUTIN ONEILL"
+    assert fold("Straße Ærø Đorđe") == "STRASSE AERO DORDE"
+    assert normalize("Vladímír Pútín") == "VLADIMIR PUTIN"
+    assert normalize("O'Brien") == "OBRIEN"
+
+
+def test_parts_know_their_role_and_script() -> None:
+    # Cyrillic initials on purpose.
+    parts = name_parts("Путин В. В. Владимирович")  # noqa: RUF001
+    assert [p.kind for p in parts] == [
+        PartKind.NAME,
+        PartKind.INITIAL,
+        PartKind.INITIAL,
+        PartKind.PATRONYMIC,
+    ]
+    arabic = name_parts("محمد بن راشد")
+    assert [p.text for p in arabic] == ["MHMD", "BIN", "RASHD"]
+    assert arabic[1].kind is PartKind.PARTICLE
+    assert all(p.abjad for p in arabic)
+
+
+@given(st.text())
+def test_normalize_is_idempotent_on_any_text(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "MR",
+                "AL",
+                "EL",
+                "AR",
+                "BIN",
+                "BEN",
+                "IBN",
+                "DE",
+                "LA",
+                "SHEIKH",
+                "HAJI",
+                "HIS",
+                "EXCELLENCY",
+                "RASHID",
+                "MOHAMMED",
+                "V",
+                "OULD",
+                "ASH",
+                "SHAMS",
+                "PUTIN",
+            ]
+        ),
+        max_size=7,
+    )
+)
+def test_normalize_is_idempotent_on_particles_and_titles(words: list[str]) -> None:
+    once = normalize(" ".join(words))
+    assert normalize(once) == once
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_normalize_output_is_upper_case_ascii_words(text: str) -> None:
+    out = normalize(text)
+    assert all("A" <= c <= "Z" or c == " " for c in out)
+    assert "  " not in out
+    assert out == out.strip()

@@ -1,0 +1,40 @@
+from borderpost.names import Script, detect_scripts, dominant_script, script_of, script_runs
+
+
+def test_detects_the_scripts_of_real_names() -> None:
+    cases = {
+        "Владимир Путин": {Script.CYRILLIC},
+        "فلاديمير بوتين": {Script.ARABIC},
+        "ولادیمیر پوتین": {Script.ARABIC},
+        "ולדימיר פוטין": {Script.HEBREW},
+        "Βλαντίμιρ Πούτιν": {Script.GREEK},
+        "弗拉基米尔·普京": {Script.HAN},
+        "ウラジーミル・プーチン": {Script.KANA},
+        "블라디미르 푸틴": {Script.HANGUL},
+        "व्लादिमीर पुतिन": {Script.DEVANAGARI},
+        "Վլադիմիր Պուտին": {Script.ARMENIAN},
+        "ვლადიმერ პუტინი": {Script.GEORGIAN},
+        "วลาดิมีร์ ปูติน": {Script.THAI},
+        "ቭላዲሚር ፑቲን": {Script.ETHIOPIC},
+        "ဗလာဒီမီယာ ပူတင်": {Script.OTHER},
+        "Vladímír Pútín": {Script.LATIN},
+    }
+    for text, expected in cases.items():
+        assert detect_scripts(text) == expected, text
+
+
+def test_mixed_scripts_and_common_characters() -> None:
+    assert detect_scripts("PUTIN, Владимир 1952") == {Script.LATIN, Script.CYRILLIC}
+    assert detect_scripts("12-34, ./") == frozenset()
+    assert dominant_script("Путин V.") is Script.CYRILLIC
+    assert dominant_script("") is None
+    assert script_of("-") is None
+    assert script_of("\u0301") is None  # a combining accent belongs to its letter
+
+
+def test_runs_keep_marks_with_their_letter_and_rebuild_the_text() -> None:
+    text = "Влади́мир Putin"
+    runs = script_runs(text)
+    assert "".join(run for _script, run in runs) == text
+    assert runs[0] == (Script.CYRILLIC, "Влади́мир")
+    assert runs[-1] == (Script.LATIN, "Putin")

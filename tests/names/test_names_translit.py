@@ -1,0 +1,55 @@
+from borderpost.names import latin_runs, to_latin, to_mrz
+from borderpost.names.scripts import Script
+
+
+def test_to_mrz_keeps_icao_behaviour() -> None:
+    assert to_mrz("Влади́мир Влади́мирович ПУ́ТИН") == "VLADIMIR VLADIMIROVICH PUTIN"
+    assert to_mrz("Путін Володимир", language="uk") == "PUTIN VOLODYMYR"
+    assert to_mrz("Jörg O'Neill-Müller") == "JOERG ONEILL MUELLER"
+
+
+def test_cyrillic_follows_icao_with_the_national_alphabet_guessed() -> None:
+    assert to_latin("Путин Владимир Владимирович") == "PUTIN VLADIMIR VLADIMIROVICH"
+    assert to_latin("Путін Володимир Володимирович") == "PUTIN VOLODYMYR VOLODYMYROVYCH"
+    assert to_latin("Уладзімір Пуцін") == "ULADZIMIR PUTSIN"
+
+
+def test_arabic_script_keeps_consonants_and_written_vowels() -> None:
+    assert to_latin("محمد علي") == "MHMD ALI"
+    assert to_latin("فلاديمير بوتين") == "FLADIMIR BUTIN"
+    assert to_latin("ولادیمیر پوٹن") == "WLADIMIR PUTN"  # Urdu
+    assert to_latin("يوسف") == "YUSF"
+    assert to_latin("عمر") == "AMR"
+    assert to_latin("الرشيد") == "AL RSHID"  # the article becomes its own part
+    assert to_latin("طه") == "TAH"  # not the TH of THAMIR
+
+
+def test_hebrew_greek_and_armenian() -> None:
+    assert to_latin("ולדימיר פוטין") == "VLDIMIR PUTIN"
+    assert to_latin("Βλαντίμιρ Πούτιν") == "VLANTIMIR POUTIN"
+    assert to_latin("Μπακογιάννη") == "BAKOGIANNI"
+    assert to_latin("Վլադիմիր Պուտին") == "VLADIMIR PUTIN"
+
+
+def test_east_asian_scripts() -> None:
+    assert to_latin("习近平") == "XI JINPING"
+    assert to_latin("单田芳") == "SHAN TIANFANG"  # 单 read as a surname
+    assert to_latin("欧阳修") == "OUYANG XIU"
+    assert to_latin("弗拉基米尔·普京") == "FULAJIMIER·PUJING"
+    assert to_latin("ウラジーミル・プーチン") == "URAJIMIRU・PUCHIN"
+    assert to_latin("やまもと しんぞう") == "YAMAMOTO SHINZO"
+    assert to_latin("さっぽろ") == "SAPPORO"
+    assert to_latin("김정은") == "GIM JEONGEUN"
+    assert to_latin("블라디미르 푸틴") == "BEULLADIMIREU PUTIN"
+    assert to_latin("남궁민수") == "NAMGUNG MINSU"
+
+
+def test_other_scripts_fall_back_to_anyascii() -> None:
+    assert to_latin("व्लादिमीर पुतिन") == "VLADIMIR PUTIN"
+    assert to_latin("ვლადიმერ პუტინი") == "VLADIMER P'UT'INI"
+
+
+def test_runs_remember_the_source_script() -> None:
+    runs = latin_runs("Ali محمد")
+    assert runs[0] == (Script.LATIN, "Ali")
+    assert runs[-1] == (Script.ARABIC, "MHMD")
