@@ -1,0 +1,188 @@
+"""Screening: a traveller against watchlists and lost/stolen documents, hits with reasons.
+
+``Screener(entries)`` builds the in-memory index once (per API worker, per CLI run);
+``screen(query)`` retrieves candidates (:mod:`borderpost.screening.index`), compares the
+traveller's name with each candidate's names (:func:`borderpost.names.compare`), applies the
+features of :data:`borderpost.screening.features.FEATURES` and returns the hits at or above
+the threshold, best first. Every hit says which name matched which, and why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from borderpost.names import NameComparison, compare, prepare
+from borderpost.screening.features import FEATURES, Context, Feature
+from borderpost.screening.index import NameIndex, build
+from borderpost.screening.lost_stolen import LostStolenHit, LostStolenIndex, LostStolenRecord
+from borderpost.screening.model import ListEntry
+from borderpost.screening.query import Query
+from borderpost.screening.variants import name_variants
+
+DEFAULT_THRESHOLD = 0.80
+MIN_NAME_SCORE = 0.60
+CANDIDATES = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One feature's contribution to a score."""
+
+    feature: str
+    value: float
+    weight: float
+    detail: str
+
+    @property
+    def contribution(self) -> float:
+        return self.value * self.weight
+
+    def describe(self) -> str:
+        sign = "+" if self.contribution >= 0 else ""
+        return f"{self.detail} [{self.feature} {sign}{self.contribution:.2f}]"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A list entry the traveller may be, with the score and every reason for it."""
+
+    list_name: str
+    entry_id: str
+    name: str
+    matched_name: str
+    query_name: str
+    score: float
+    reasons: tuple[Reason, ...]
+    entry: ListEntry
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "list": self.list_name,
+            "entry_id": self.entry_id,
+            "name": self.name,
+            "matched_name": self.matched_name,
+            "score": round(self.score, 4),
+            "reasons": [reason.describe() for reason in self.reasons],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningConfig:
+    """The default threshold, per-list thresholds and the features with their weights."""
+
+    threshold: float = DEFAULT_THRESHOLD
+    list_thresholds: Mapping[str, float] = field(default_factory=dict)
+    features: tuple[Feature, ...] = FEATURES
+    candidates: int = CANDIDATES
+
+    def threshold_for(self, list_name: str) -> float:
+        return self.list_thresholds.get(list_name, self.threshold)
+
+
+@dataclass(frozen=True, slots=True)
+class Screening:
+    """Everything screening found for one traveller."""
+
+    query: Query
+    hits: tuple[Hit, ...]
+    documents: tuple[LostStolenHit, ...] = ()
+
+
+class Screener:
+    """Screens travellers against the lists it was built from."""
+
+    def __init__(
+        self,
+        entries: Iterable[ListEntry],
+        *,
+        lost_stolen: Iterable[LostStolenRecord] = (),
+        config: ScreeningConfig | None = None,
+    ) -> None:
+        self.entries: list[ListEntry] = list(entries)
+        self.config = config or ScreeningConfig()
+        self.index: NameIndex = build([_screened_names(entry) for entry in self.entries])
+        self.lost_stolen = LostStolenIndex(lost_stolen)
+
+    @property
+    def list_names(self) -> tuple[str, ...]:
+        return tuple(sorted({entry.list_name for entry in self.entries}))
+
+    def screen(
+        self,
+        query: Query,
+        *,
+        lists: Sequence[str] | None = None,
+        threshold: float | None = None,
+        limit: int = 10,
+    ) -> Screening:
+        """Hits for ``query`` at or above the threshold (the list's own, or ``threshold``)."""
+        hits = self.score_candidates(query, lists=lists)
+        kept = [
+            hit
+            for hit in hits
+            if hit.score
+            >= (threshold if threshold is not None else self.config.threshold_for(hit.list_name))
+        ]
+        documents: tuple[LostStolenHit, ...] = ()
+        if query.document_number:
+            documents = tuple(
+                self.lost_stolen.lookup(query.document_number, query.document_country)
+            )
+        return Screening(query, tuple(kept[:limit]), documents)
+
+    def score_candidates(self, query: Query, *, lists: Sequence[str] | None = None) -> list[Hit]:
+        """Every candidate entry scored (no threshold), best first."""
+        allowed = set(lists) if lists else None
+        query_key = prepare(query.name)
+        best: dict[int, tuple[NameComparison, str]] = {}
+        for candidate in self.index.candidates(query.name, limit=self.config.candidates):
+            entry = self.entries[candidate.entry]
+            if allowed is not None and entry.list_name not in allowed:
+                continue
+            comparison = compare(query_key, prepare(candidate.name))
+            current = best.get(candidate.entry)
+            if current is None or comparison.score > current[0].score:
+                best[candidate.entry] = (comparison, candidate.name)
+        hits = []
+        for number, (comparison, matched) in best.items():
+            if comparison.score < MIN_NAME_SCORE:
+                continue
+            hits.append(self._hit(query, self.entries[number], comparison, matched))
+        hits.sort(key=lambda hit: (-hit.score, hit.list_name, hit.entry_id))
+        return hits
+
+    def _hit(self, query: Query, entry: ListEntry, comparison: NameComparison, matched: str) -> Hit:
+        context = Context(query, entry, comparison, matched, _is_weak(entry, matched))
+        reasons = []
+        for feature in self.config.features:
+            result = feature.func(context)
+            if result is None:
+                continue
+            reasons.append(Reason(feature.name, result.value, feature.weight, result.detail))
+        score = round(min(1.0, max(0.0, sum(r.contribution for r in reasons))), 4)
+        return Hit(
+            list_name=entry.list_name,
+            entry_id=entry.entry_id,
+            name=entry.name,
+            matched_name=matched,
+            query_name=query.name,
+            score=score,
+            reasons=tuple(reasons),
+            entry=entry,
+        )
+
+
+def _screened_names(entry: ListEntry) -> list[str]:
+    """Every name of the entry, with the names packed inside list fields split out."""
+    names: dict[str, None] = {}
+    for name in entry.names():
+        for variant in name_variants(name):
+            names.setdefault(variant, None)
+    return list(names)
+
+
+def _is_weak(entry: ListEntry, name: str) -> bool:
+    """Whether ``name`` comes only from weak aliases of the entry (not from a strong name)."""
+    strong = {v for n in entry.names(weak=False) for v in name_variants(n)}
+    return name not in strong
