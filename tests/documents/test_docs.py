@@ -18,11 +18,7 @@ def test_every_finding_code_is_documented() -> None:
 
 def test_every_json_field_is_documented() -> None:
     fields = parse("P<UTOX<<Y\n", at=dt.date(2026, 11, 29)).to_dict()
-    missing = [
-        name
-        for name in fields
-        if f"`{name}`" not in README and not name.endswith("_name")
-    ]
+    missing = [name for name in fields if f"`{name}`" not in README and not name.endswith("_name")]
     assert missing == []
 
 
