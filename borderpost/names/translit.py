@@ -82,11 +82,24 @@ def icao_char(char: str, *, language: str | None = None, first: bool = False) ->
 def to_mrz(text: str, *, language: str | None = None) -> str:
     """Transliterate a name into the MRZ alphabet (A-Z and single spaces).
 
+    Latin letters with diacritics and Cyrillic follow ICAO 9303 Part 3 tables A and B;
     ``language`` selects ICAO's national exceptions for Cyrillic (``be``, ``bg``, ``mk``,
-    ``sr``, ``uk``); without it the table's general value is used.
+    ``sr``, ``uk``); without it the table's general value is used. Other scripts (Greek,
+    Arabic, Hebrew, Han, kana, Hangul, ...) go through this package's transliterators
+    (:func:`to_latin`), and anything else through ``anyascii``.
     """
     if language is not None and language not in LANGUAGES:
         raise ValueError(f"unknown transliteration language {language!r}; known: {LANGUAGES}")
+    pieces = []
+    for script, run in script_runs(text):
+        if script is None or script in (Script.LATIN, Script.CYRILLIC):
+            pieces.append(_icao_mrz(run, language))
+        else:
+            pieces.append(" " + _icao_mrz(_run_to_latin(script, run, language), None) + " ")
+    return _SPACES.sub(" ", "".join(pieces)).strip()
+
+
+def _icao_mrz(text: str, language: str | None) -> str:
     for mark in _OMIT:
         text = text.replace(mark, "")
     text = unicodedata.normalize("NFC", text).upper()
@@ -103,8 +116,7 @@ def to_mrz(text: str, *, language: str | None = None) -> str:
                 mapped = " "
         out.append(mapped)
         previous_is_letter = char.isalpha()
-    latin = _NON_LETTER.sub("", "".join(out))
-    return _SPACES.sub(" ", latin).strip()
+    return _NON_LETTER.sub("", "".join(out))
 
 
 # --- Any script into Latin letters, for name matching -----------------------------------------
@@ -181,7 +193,7 @@ def _run_to_latin(script: Script | None, run: str, language: str | None) -> str:
     if script is None or script is Script.LATIN:
         return run
     if script is Script.CYRILLIC:
-        return to_mrz(run, language=language)
+        return _icao_mrz(run, language)
     if script is Script.GREEK:
         return greek_to_latin(run)
     if script is Script.ARABIC:
