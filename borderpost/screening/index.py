@@ -18,6 +18,8 @@ its text, so a million-entry list fits in memory.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import itertools
 import math
 from array import array
@@ -31,7 +33,6 @@ from borderpost.names.normalize import PartKind
 MIN_DELETION_KEY = 3
 COMMON_POSTINGS = 2000
 MAX_KEYS_PER_NAME = 64
-COMMON_CACHE = 256
 
 
 def _part_keys(name: str) -> tuple[list[str], list[str]]:
@@ -80,7 +81,6 @@ class NameIndex:
         self.names: list[str] = []
         self.owner = array("I")
         self._postings: dict[str, array[int]] = defaultdict(lambda: array("I"))
-        self._common: dict[str, frozenset[int]] = {}
 
     def add(self, entry: int, names: Iterable[str]) -> None:
         """Index the names of entry number ``entry``."""
@@ -114,15 +114,6 @@ class NameIndex:
                 if key in postings:
                     found.append(postings[key])
         return found
-
-    def _members(self, part: str, lists: list[array[int]]) -> frozenset[int]:
-        cached = self._common.get(part)
-        if cached is None:
-            cached = frozenset(i for ids in lists for i in ids)
-            if len(self._common) > COMMON_CACHE:
-                self._common.clear()
-            self._common[part] = cached
-        return cached
 
     def candidates(self, name: str, *, limit: int = 40) -> list[Candidate]:
         """The list names most worth comparing with ``name``, best first.
@@ -160,12 +151,17 @@ class NameIndex:
             for b in unique[i + 1 :]:
                 for name_id in postings.get(f"p:{a}|{b}", ()):
                     scores[name_id] += pair_weight
-        for weight, part, lists, _size in common:
-            members = self._members(part, lists)
-            for name_id in scores:
-                if name_id in members:
-                    scores[name_id] += weight
-        best = sorted(scores.items(), key=lambda item: -item[1])[:limit]
+        shortlist = heapq.nlargest(max(limit * 5, 200), scores.items(), key=_second)
+        if common:
+            # Common parts only add to the shortlisted names: postings are sorted by name id,
+            # so membership is a binary search, not a set to build.
+            boosted = dict(shortlist)
+            for weight, _part, lists, _size in common:
+                for name_id in boosted:
+                    if any(_contains(ids, name_id) for ids in lists):
+                        boosted[name_id] += weight
+            shortlist = list(boosted.items())
+        best = heapq.nlargest(limit, shortlist, key=_second)
         top = sum(w for w, *_ in scored_parts) + pair_weight * max(0, len(unique) - 1)
         return [
             Candidate(name_id, self.owner[name_id], self.names[name_id], score / top)
@@ -182,6 +178,15 @@ class NameIndex:
         )
         total += sum(sys.getsizeof(n) for n in self.names) + sys.getsizeof(self.names)
         return total + self.owner.buffer_info()[1] * self.owner.itemsize
+
+
+def _second(item: tuple[int, float]) -> float:
+    return item[1]
+
+
+def _contains(ids: array[int], name_id: int) -> bool:
+    position = bisect.bisect_left(ids, name_id)
+    return position < len(ids) and ids[position] == name_id
 
 
 def build(entries: Sequence[Iterable[str]]) -> NameIndex:
