@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from borderpost.cli import db, demo, mrz
+from borderpost.cli import db, demo, lists, mrz, screen
 from borderpost.cli.context import State
 from borderpost.config import Settings
 
@@ -17,6 +17,8 @@ app = typer.Typer(
 )
 app.add_typer(mrz.app, name="mrz")
 app.add_typer(db.app, name="db")
+app.add_typer(lists.app, name="lists")
+app.command("screen")(screen.screen)
 app.command("demo")(demo.demo)
 
 
@@ -24,6 +26,7 @@ app.command("demo")(demo.demo)
 def _root(ctx: typer.Context) -> None:
     """Settings are read once here, from BORDERPOST_* environment variables."""
     ctx.obj = State(Settings())
+    ctx.call_on_close(ctx.obj.close)
 
 
 def main() -> None:

@@ -31,6 +31,12 @@ class State:
         assert self._store is not None
         return self._store
 
+    def close(self) -> None:
+        """Release the database connections (called when the command ends)."""
+        if self._store is not None:
+            self._store.dispose()
+            self._store = None
+
 
 def state(ctx: typer.Context) -> State:
     obj = ctx.find_root().obj

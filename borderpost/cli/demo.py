@@ -10,6 +10,7 @@ import typer
 from rich.rule import Rule
 
 from borderpost.cli.context import console, state
+from borderpost.cli.demo_screening import import_lists, screen_travellers
 from borderpost.cli.render import result_panel, results_table
 from borderpost.documents import MrzFields, MrzResult, make_mrz, parse
 from borderpost.store import UnitOfWork
@@ -144,6 +145,14 @@ def demo(ctx: typer.Context) -> None:
         total = repo.count()
     console.print(
         f"Recorded {len(checked)} document checks in {store.url} ({total} in the database)."
+    )
+    console.print(Rule("Borderpost demo: watchlist screening"))
+    if shared is not None:
+        import_lists(store, shared, console)
+    screen_travellers(store, console)
+    console.print(
+        "Try: [bold].venv/bin/borderpost screen --name 'Ahmed Kalfan Ghailani' --dob 1974[/]",
+        highlight=False,
     )
     console.print(
         "Try: [bold].venv/bin/borderpost mrz check --json 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<"
