@@ -32,6 +32,16 @@ class Settings(BaseSettings):
             "PostgreSQL example: postgresql+psycopg://user@host:5432/borderpost"
         ),
     )
+    screening_threshold: float = Field(
+        default=0.80,
+        ge=0.0,
+        le=1.0,
+        description="Score at or above which a watchlist candidate is a hit.",
+    )
+    screening_list_thresholds: dict[str, float] = Field(
+        default_factory=dict,
+        description='Per-list thresholds as JSON, e.g. {"UN": 0.75, "OFAC SDN": 0.85}.',
+    )
     reference_date: str | None = Field(
         default=None,
         description="ISO date used as 'today' for expiry checks (default: the real date).",
@@ -41,6 +51,14 @@ class Settings(BaseSettings):
     @classmethod
     def _absolute(cls, value: Path) -> Path:
         return value.expanduser().resolve()
+
+    @field_validator("screening_list_thresholds")
+    @classmethod
+    def _thresholds(cls, value: dict[str, float]) -> dict[str, float]:
+        for name, threshold in value.items():
+            if not 0.0 <= threshold <= 1.0:
+                raise ValueError(f"threshold for list {name!r} is {threshold}; use 0 to 1")
+        return value
 
     @property
     def resolved_database_url(self) -> str:

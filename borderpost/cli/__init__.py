@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import typer
+from pydantic import ValidationError
 
 from borderpost.cli import db, demo, lists, mrz, screen
-from borderpost.cli.context import State
+from borderpost.cli.context import State, fail
 from borderpost.config import Settings
 
 app = typer.Typer(
@@ -25,7 +26,16 @@ app.command("demo")(demo.demo)
 @app.callback()
 def _root(ctx: typer.Context) -> None:
     """Settings are read once here, from BORDERPOST_* environment variables."""
-    ctx.obj = State(Settings())
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"BORDERPOST_{'_'.join(str(p) for p in error['loc']).upper()}: {error['msg']}"
+            for error in exc.errors()
+        )
+        fail(f"invalid setting: {problems}")
+        return
+    ctx.obj = State(settings)
     ctx.call_on_close(ctx.obj.close)
 
 

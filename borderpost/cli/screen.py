@@ -12,7 +12,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from borderpost.cli.context import console, errors, fail, state
-from borderpost.screening.engine import Screener, Screening
+from borderpost.screening.engine import Screener, Screening, ScreeningConfig
 from borderpost.screening.query import Query, QueryError
 from borderpost.store import UnitOfWork
 from borderpost.watchlists.errors import UnknownListError
@@ -32,7 +32,12 @@ def _screener(ctx: typer.Context, lists: list[str] | None) -> Screener:
             "`borderpost lists import --format un --list UN consolidated.xml`",
             code=1,
         )
-    return Screener(entries, lost_stolen=stolen)
+    settings = state(ctx).settings
+    config = ScreeningConfig(
+        threshold=settings.screening_threshold,
+        list_thresholds=settings.screening_list_thresholds,
+    )
+    return Screener(entries, lost_stolen=stolen, config=config)
 
 
 def _result(screening: Screening, query_id: str | None) -> dict[str, Any]:
