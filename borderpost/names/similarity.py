@@ -13,7 +13,8 @@ skeleton              ≤0.92   one side written in Arabic or Hebrew and the con
 initial               0.80    one side is the other's initial (J ~ JOHN)
 sound                 0.85    one side romanised from kana/Hangul and the loose keys agree
 phonetic              ≥0.5+   same Metaphone key: raises the spelling score half-way to 1
-fuzzy                 0..1    mean of Jaro-Winkler and Levenshtein similarity (``rapidfuzz``)
+fuzzy                 0..1    mean of Jaro-Winkler and optimal-string-alignment similarity
+                              (edit distance counting a transposition as one edit; ``rapidfuzz``)
 ====================  ======  ==================================================================
 
 Vowel-blind evidence is used only when a part came from a script that writes no short vowels
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from borderpost.names.equivalents import equivalence_classes
 from borderpost.names.normalize import PartKind
@@ -55,6 +56,8 @@ SKELETON_SHORT = 0.82
 KNOWN_APART = 0.70
 SOUND = 0.85
 VOWEL_MISMATCH = 0.08
+ONE_EDIT = 0.76
+_MIN_TYPO_LENGTH = 3
 LONG_VOWEL = 0.05
 _MIN_METAPHONE = 3
 _MIN_COARSE = 3
@@ -276,8 +279,12 @@ def _similarity(left: PartKey, right: PartKey) -> tuple[float, Evidence]:
         return 0.0, Evidence.NONE
     best = (
         JaroWinkler.normalized_similarity(left.text, right.text)
-        + Levenshtein.normalized_similarity(left.text, right.text)
+        + OSA.normalized_similarity(left.text, right.text)
     ) / 2
+    if min(len(left.text), len(right.text)) >= _MIN_TYPO_LENGTH:
+        # One slip of the keyboard (a letter wrong, missing, extra or two swapped) in a short
+        # part costs as much as in a long one: KMI is KIM, RUY is RYU.
+        best = max(best, ONE_EDIT if OSA.distance(left.text, right.text) == 1 else 0.0)
     evidence = Evidence.FUZZY
     known_apart = bool(left.classes and right.classes)  # and disjoint: checked above
     abjad = left.abjad or right.abjad

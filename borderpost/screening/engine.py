@@ -78,6 +78,8 @@ class ScreeningConfig:
     list_thresholds: Mapping[str, float] = field(default_factory=dict)
     features: tuple[Feature, ...] = FEATURES
     candidates: int = CANDIDATES
+    # Travellers are people: organisations, vessels and aircraft are screened elsewhere.
+    kinds: frozenset[str] = frozenset({"person", "unknown"})
 
     def threshold_for(self, list_name: str) -> float:
         return self.list_thresholds.get(list_name, self.threshold)
@@ -102,8 +104,8 @@ class Screener:
         lost_stolen: Iterable[LostStolenRecord] = (),
         config: ScreeningConfig | None = None,
     ) -> None:
-        self.entries: list[ListEntry] = list(entries)
         self.config = config or ScreeningConfig()
+        self.entries: list[ListEntry] = [e for e in entries if e.kind in self.config.kinds]
         self.index: NameIndex = build([_screened_names(entry) for entry in self.entries])
         self.lost_stolen = LostStolenIndex(lost_stolen)
 

@@ -1,19 +1,27 @@
 """Candidate retrieval: which list names are worth a full comparison with a traveller's name.
 
 Every list name (primary, aliases, original-script forms) is normalised and transliterated
-(:func:`borderpost.names.name_parts`) and each part reduced to its loose consonant key
-(:func:`borderpost.names.coarse_skeleton`: MOHAMMED, MUHAMMAD and محمد share one). The index
-keeps postings for
+(:func:`borderpost.names.name_parts`) and each part reduced to keys of falling precision.
+The index keeps postings (sorted arrays of name ids) for
 
-- ``c:<key>``: one part's key;
-- ``d:<key>``: the key with one letter deleted (a typo in the part still meets its name);
-- ``p:<key>|<key>``: an unordered pair of two parts' keys (selective where single common
-  parts are not: MOHAMMED ALI among thousands of MOHAMMEDs).
+- ``s:<skeleton>``: a part's consonant skeleton (FAZLULLAH: FZL), the finest key;
+- ``c:<key>``: a part's loose consonant key (FAZLULLAH: PSL, shared with VAZIR; MOHAMMED,
+  MUHAMMAD and محمد share MT);
+- ``d:<key>``: a loose key with one letter deleted (a typo in the part still meets its
+  name), for keys of :data:`MIN_DELETION_KEY` letters or more;
+- ``p:<key>|<key>``: an unordered pair of two parts' loose keys (selective where single
+  common parts are not: MOHAMMED ALI among thousands of MOHAMMEDs);
+- ``q:<ab>|<cd>``: an unordered pair of two parts' first two letters (a typo past the
+  second letter of a short part, KOY for KONY, still meets the name through the other
+  part).
 
-A query collects the postings of its own keys, skips single keys too common to help when it
-has rarer ones, ranks the names met by how much of the query they cover (rarer parts count
-more) and returns the best few for full scoring. Nothing but ints is kept per name besides
-its text, so a million-entry list fits in memory.
+Adjacent parts written together (ABDUL RAHMAN / ABDULRAHMAN) get ``s:`` and ``c:`` keys of
+their own. A query collects the postings of its keys; each part counts its rarity weight
+for a name holding the same skeleton, :data:`COARSE` of it for the same loose key and
+:data:`FUZZY` of it for a loose key one letter apart. Lists too common to help nominate
+nothing: they only add to names already nominated (a binary search in a sorted array). The
+best few names go to full scoring. Per name only its text and two small integers are kept,
+so a million-entry list fits in memory.
 """
 
 from __future__ import annotations
@@ -27,22 +35,62 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from borderpost.names import coarse_skeleton, name_parts
+from rapidfuzz import fuzz
+
+from borderpost.names import coarse_skeleton, name_parts, skeleton
 from borderpost.names.normalize import PartKind
 
-MIN_DELETION_KEY = 3
+MIN_DELETION_KEY = 4
+COARSE = 0.75
+FUZZY = 0.5
+PREFIX_PAIR = 0.5
+PART_COUNT_GAP = 0.02
+SPELLING = 0.5
 COMMON_POSTINGS = 2000
-MAX_KEYS_PER_NAME = 64
+MAX_KEYS_PER_NAME = 128
 
 
-def _part_keys(name: str) -> tuple[list[str], list[str]]:
-    """(keys of the name's parts, keys of adjacent parts written together)."""
+@dataclass(frozen=True, slots=True)
+class PartKeys:
+    """A name part's keys: loose consonant key, consonant skeleton, first two letters."""
+
+    coarse: str
+    fine: str
+    prefix: str
+
+
+@dataclass(frozen=True, slots=True)
+class NameKeys:
+    parts: tuple[PartKeys, ...]
+    joined: tuple[PartKeys, ...]
+    latin: str  # the normalised, transliterated name
+
+    def index_keys(self) -> list[str]:
+        keys: set[str] = set()
+        for part in self.parts:
+            keys.update(("c:" + part.coarse, "s:" + part.fine))
+            keys.update("d:" + d for d in _deletions(part.coarse))
+        for part in self.joined:
+            keys.update(("c:" + part.coarse, "s:" + part.fine))
+        keys.update("p:" + pair for pair in _pairs(p.coarse for p in self.parts))
+        keys.update("q:" + pair for pair in _pairs(p.prefix for p in self.parts))
+        return sorted(keys)[:MAX_KEYS_PER_NAME]
+
+
+def _keys(text: str) -> PartKeys:
+    return PartKeys(coarse_skeleton(text) or text, skeleton(text) or text, text[:2])
+
+
+def name_keys(name: str) -> NameKeys:
+    """The keys of a name's parts (particles left out unless the name has nothing else)."""
     parts = name_parts(name)
     named = [p.text for p in parts if p.kind is not PartKind.PARTICLE] or [p.text for p in parts]
-    keys = [coarse_skeleton(text) or text for text in named]
     texts = [p.text for p in parts]
-    joined = [coarse_skeleton(a + b) for a, b in itertools.pairwise(texts)]
-    return [k for k in keys if k], [k for k in joined if k]
+    return NameKeys(
+        tuple(_keys(text) for text in named if text),
+        tuple(_keys(a + b) for a, b in itertools.pairwise(texts)),
+        " ".join(texts),
+    )
 
 
 def _deletions(key: str) -> set[str]:
@@ -51,19 +99,9 @@ def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
-def name_keys(name: str) -> tuple[list[str], list[str]]:
-    """(per-part keys, index keys) of a name."""
-    parts, joined = _part_keys(name)
-    keys: set[str] = set()
-    for part in parts:
-        keys.add("c:" + part)
-        keys.update("d:" + d for d in _deletions(part))
-    keys.update("c:" + j for j in joined)
-    unique = sorted(set(parts))
-    for i, a in enumerate(unique):
-        for b in unique[i + 1 :]:
-            keys.add(f"p:{a}|{b}")
-    return parts + joined, sorted(keys)[:MAX_KEYS_PER_NAME]
+def _pairs(keys: Iterable[str]) -> list[str]:
+    unique = sorted(set(keys))
+    return [f"{a}|{b}" for i, a in enumerate(unique) for b in unique[i + 1 :]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,24 +112,44 @@ class Candidate:
     coverage: float
 
 
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """Postings that add ``value`` to every name they hold (once per ``group``: a part)."""
+
+    group: int
+    value: float
+    lists: tuple[array[int], ...]
+
+    @property
+    def size(self) -> int:
+        return sum(len(ids) for ids in self.lists)
+
+    def holds(self, name_id: int) -> bool:
+        return any(_contains(ids, name_id) for ids in self.lists)
+
+
 class NameIndex:
     """An in-memory index from name keys to list names (see the module docstring)."""
 
     def __init__(self) -> None:
         self.names: list[str] = []
+        self.latin: list[str] = []
         self.owner = array("I")
+        self.part_counts = array("B")
         self._postings: dict[str, array[int]] = defaultdict(lambda: array("I"))
 
     def add(self, entry: int, names: Iterable[str]) -> None:
-        """Index the names of entry number ``entry``."""
+        """Index the names of entry number ``entry`` (entries in increasing order)."""
         for name in names:
-            _parts, keys = name_keys(name)
-            if not keys:
+            keys = name_keys(name)
+            if not keys.parts:
                 continue
             name_id = len(self.names)
             self.names.append(name)
+            self.latin.append(keys.latin)
             self.owner.append(entry)
-            for key in keys:
+            self.part_counts.append(min(len(keys.parts), 255))
+            for key in keys.index_keys():
                 self._postings[key].append(name_id)
 
     def freeze(self) -> None:
@@ -105,66 +163,91 @@ class NameIndex:
     def key_count(self) -> int:
         return len(self._postings)
 
-    def _lists(self, part: str) -> list[array[int]]:
-        """Postings that may hold a name with this part: the same key, or one letter apart."""
+    def _get(self, *keys: str) -> tuple[array[int], ...]:
         postings = self._postings
-        found = [postings[k] for k in ("c:" + part, "d:" + part) if k in postings]
-        for deletion in _deletions(part):
-            for key in ("d:" + deletion, "c:" + deletion):
-                if key in postings:
-                    found.append(postings[key])
-        return found
+        return tuple(postings[key] for key in keys if key in postings)
+
+    def _sources(self, query: NameKeys) -> tuple[list[_Source], float, float]:
+        """Every postings source of the query with its value; the total and pair weights."""
+        total = max(len(self.names), 1)
+        sources: list[_Source] = []
+        weights = []
+        for group, part in enumerate(dict.fromkeys(query.parts + query.joined)):
+            exact = self._postings.get("c:" + part.coarse)
+            weight = math.log(1 + total / (1 + (len(exact) if exact is not None else 0)))
+            if part in query.parts:
+                weights.append(weight)
+            sources.append(_Source(group, weight, self._get("s:" + part.fine)))
+            sources.append(_Source(group, COARSE * weight, self._get("c:" + part.coarse)))
+            fuzzy = [f"{prefix}{d}" for d in _deletions(part.coarse) for prefix in ("d:", "c:")]
+            if len(part.coarse) >= MIN_DELETION_KEY:
+                fuzzy.append("d:" + part.coarse)
+            sources.append(_Source(group, FUZZY * weight, self._get(*fuzzy)))
+        pair_weight = max(weights, default=1.0)
+        coarse_pairs = ["p:" + pair for pair in _pairs(k.coarse for k in query.parts)]
+        prefix_pairs = ["q:" + pair for pair in _pairs(k.prefix for k in query.parts)]
+        sources.append(_Source(-1, pair_weight, self._get(*coarse_pairs)))
+        sources.append(_Source(-1, PREFIX_PAIR * pair_weight, self._get(*prefix_pairs)))
+        top = sum(weights) + pair_weight * max(0, len(query.parts) - 1)
+        return [s for s in sources if s.lists], top, pair_weight
 
     def candidates(self, name: str, *, limit: int = 40) -> list[Candidate]:
         """The list names most worth comparing with ``name``, best first.
 
-        Rare parts (and pairs of parts) nominate names; parts too common to nominate on
-        their own only add to names already nominated, unless every part is common, when
-        the least common one nominates.
+        Sources small enough nominate names (each name counts the best value a part gives
+        it); larger ones only add to the nominated shortlist; when no source is small
+        enough, the smallest nominates. Ties go to names with as many parts as the query.
         """
-        parts, _keys = name_keys(name)
-        if not parts:
+        query = name_keys(name)
+        if not query.parts:
             return []
-        total = max(len(self.names), 1)
-        postings = self._postings
-        scored_parts: list[tuple[float, str, list[array[int]], int]] = []
-        for part in dict.fromkeys(parts):
-            lists = self._lists(part)
-            size = sum(len(x) for x in lists)
-            weight = math.log(1 + total / (1 + len(postings.get("c:" + part, ()))))
-            scored_parts.append((weight, part, lists, size))
-        nominating = [item for item in scored_parts if 0 < item[3] <= COMMON_POSTINGS]
-        common = [item for item in scored_parts if item[3] > COMMON_POSTINGS]
-        if not nominating and common:
-            least = min(common, key=lambda item: item[3])
-            nominating, common = [least], [c for c in common if c is not least]
+        sources, top, _pair = self._sources(query)
+        if not sources:
+            return []
+        nominating = [s for s in sources if s.size <= COMMON_POSTINGS]
+        if not nominating:
+            nominating = [min(sources, key=lambda s: s.size)]
+        rest = [s for s in sources if s not in nominating]
         scores: dict[int, float] = defaultdict(float)
-        for weight, _part, lists, _size in nominating:
-            met: set[int] = set()
-            for ids in lists:
-                met.update(ids)
-            for name_id in met:
-                scores[name_id] += weight
-        unique = sorted({p for _w, p, _l, _s in scored_parts})
-        pair_weight = max((w for w, *_ in scored_parts), default=1.0)
-        for i, a in enumerate(unique):
-            for b in unique[i + 1 :]:
-                for name_id in postings.get(f"p:{a}|{b}", ()):
-                    scores[name_id] += pair_weight
+        best_in_group: dict[tuple[int, int], float] = {}
+        for source in nominating:
+            for ids in source.lists:
+                for name_id in ids:
+                    key = (source.group, name_id)
+                    previous = best_in_group.get(key, 0.0)
+                    if source.group < 0:  # pairs add up: each pair is evidence of its own
+                        scores[name_id] += source.value
+                    elif source.value > previous:
+                        best_in_group[key] = source.value
+                        scores[name_id] += source.value - previous
         shortlist = heapq.nlargest(max(limit * 5, 200), scores.items(), key=_second)
-        if common:
-            # Common parts only add to the shortlisted names: postings are sorted by name id,
-            # so membership is a binary search, not a set to build.
+        if rest:
             boosted = dict(shortlist)
-            for weight, _part, lists, _size in common:
+            for source in sorted(rest, key=lambda s: -s.value):
                 for name_id in boosted:
-                    if any(_contains(ids, name_id) for ids in lists):
-                        boosted[name_id] += weight
+                    key = (source.group, name_id)
+                    if source.group >= 0 and best_in_group.get(key, 0.0) >= source.value:
+                        continue
+                    if source.holds(name_id):
+                        gain = source.value - best_in_group.get(key, 0.0)
+                        if source.group >= 0:
+                            best_in_group[key] = source.value
+                        boosted[name_id] += gain if source.group >= 0 else source.value
             shortlist = list(boosted.items())
-        best = heapq.nlargest(limit, shortlist, key=_second)
-        top = sum(w for w, *_ in scored_parts) + pair_weight * max(0, len(unique) - 1)
+        size = len(query.parts)
+        counts = self.part_counts
+        latin = self.latin
+        text = query.latin
+
+        def rank(item: tuple[int, float]) -> float:
+            name_id, score = item
+            spelling = fuzz.token_sort_ratio(text, latin[name_id]) / 100
+            gap = PART_COUNT_GAP * abs(counts[name_id] - size)
+            return score / top + SPELLING * spelling - gap
+
+        best = heapq.nlargest(limit, shortlist, key=rank)
         return [
-            Candidate(name_id, self.owner[name_id], self.names[name_id], score / top)
+            Candidate(name_id, self.owner[name_id], self.names[name_id], min(1.0, score / top))
             for name_id, score in best
         ]
 
@@ -176,8 +259,10 @@ class NameIndex:
             sys.getsizeof(k) + x.buffer_info()[1] * x.itemsize + 64
             for k, x in self._postings.items()
         )
-        total += sum(sys.getsizeof(n) for n in self.names) + sys.getsizeof(self.names)
-        return total + self.owner.buffer_info()[1] * self.owner.itemsize
+        for texts in (self.names, self.latin):
+            total += sum(sys.getsizeof(n) for n in texts) + sys.getsizeof(texts)
+        arrays = (self.owner, self.part_counts)
+        return total + sum(a.buffer_info()[1] * a.itemsize for a in arrays)
 
 
 def _second(item: tuple[int, float]) -> float:
