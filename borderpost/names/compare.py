@@ -43,6 +43,9 @@ _MISSING_PENALTY = {
     PartKind.PARTICLE: 0.05,
 }
 _PARTICLE_WEIGHT = 0.2
+# A name part missing at either end of a name (KIM of KIM MIN CHOL) is more often a
+# different person than a middle name left out: it costs this much more.
+EDGE_FACTOR = 2.0
 _MAX_RUN = 3
 _MAX_RUN_CHARS = 24
 
@@ -259,23 +262,30 @@ def _score(
     left: NameKey,
     right: NameKey,
     pairs: list[_Pair],
-    rest_left: list[PartKey],
-    rest_right: list[PartKey],
+    rest_left: list[tuple[PartKey, bool]],
+    rest_right: list[tuple[PartKey, bool]],
 ) -> tuple[float, str]:
+    """Weighted mean of the aligned pairs; left-over parts (with whether each stands at an
+    end of its name) count against it."""
     matched = 0.0
     total = 0.0
     for a, b, score, _evidence in pairs:
         weight = (_unit_weight(a, left.parts) + _unit_weight(b, right.parts)) / 2
         matched += weight * score
         total += weight
-    named_left = sorted((p for p in rest_left if p.kind is not PartKind.PARTICLE), key=_heavy)
-    named_right = sorted((p for p in rest_right if p.kind is not PartKind.PARTICLE), key=_heavy)
+    named_left = sorted((r for r in rest_left if r[0].kind is not PartKind.PARTICLE), key=_heavy)
+    named_right = sorted((r for r in rest_right if r[0].kind is not PartKind.PARTICLE), key=_heavy)
     conflicts = min(len(named_left), len(named_right))
-    for one, other in zip(named_left[:conflicts], named_right[:conflicts], strict=True):
+    for (one, _e1), (other, _e2) in zip(
+        named_left[:conflicts], named_right[:conflicts], strict=True
+    ):
         total += CONFLICT_PENALTY * (one.weight + other.weight) / 2
-    for extra in named_left[conflicts:] + named_right[conflicts:]:
-        total += _MISSING_PENALTY[extra.kind] * extra.weight
-    for particle in rest_left + rest_right:
+    for extra, at_edge in named_left[conflicts:] + named_right[conflicts:]:
+        edge = (
+            EDGE_FACTOR if at_edge and extra.kind is PartKind.NAME and len(extra.text) > 2 else 1.0
+        )
+        total += _MISSING_PENALTY[extra.kind] * extra.weight * edge
+    for particle, _edge in rest_left + rest_right:
         if particle.kind is PartKind.PARTICLE:
             total += _MISSING_PENALTY[PartKind.PARTICLE]
     if total == 0.0:
@@ -302,8 +312,14 @@ def _named_in(unit: Unit, parts: tuple[PartKey, ...]) -> int:
     return sum(1 for p in parts[unit.start : unit.end] if p.kind is not PartKind.PARTICLE)
 
 
-def _heavy(part: PartKey) -> float:
-    return -part.weight
+def _heavy(rest: tuple[PartKey, bool]) -> float:
+    return -rest[0].weight
+
+
+def _left_over(name: NameKey, used: set[int]) -> list[tuple[PartKey, bool]]:
+    """Parts not aligned, each with whether it stands first or last in the name."""
+    last = len(name.parts) - 1
+    return [(p, i in (0, last)) for i, p in enumerate(name.parts) if i not in used]
 
 
 def _named_count(name: NameKey) -> int:
@@ -327,8 +343,8 @@ def compare(left: NameKey | str, right: NameKey | str) -> NameComparison:
     swapped = (b.normalized, b.original) < (a.normalized, a.original)
     first, second = (b, a) if swapped else (a, b)
     pairs, used_first, used_second = _align(first, second)
-    rest_first = [p for i, p in enumerate(first.parts) if i not in used_first]
-    rest_second = [p for i, p in enumerate(second.parts) if i not in used_second]
+    rest_first = _left_over(first, used_first)
+    rest_second = _left_over(second, used_second)
     score, capped = _score(first, second, pairs, rest_first, rest_second)
     if swapped:
         pairs = [(y, x, s, e) for x, y, s, e in pairs]
@@ -340,8 +356,8 @@ def compare(left: NameKey | str, right: NameKey | str) -> NameComparison:
         right=b.normalized,
         score=round(score, 4),
         matches=matches,
-        left_over_left=tuple(p.text for p in rest_first),
-        left_over_right=tuple(p.text for p in rest_second),
+        left_over_left=tuple(p.text for p, _edge in rest_first),
+        left_over_right=tuple(p.text for p, _edge in rest_second),
         capped=capped,
     )
 

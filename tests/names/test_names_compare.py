@@ -67,7 +67,8 @@ def test_different_people_do_not_match(left: str, right: str) -> None:
 def test_one_part_or_initials_alone_are_capped() -> None:
     assert compare("Putin", "Vladimir Putin").score <= 0.7
     assert compare("V. P.", "Vladimir Putin").score <= 0.5
-    assert "only one name part agrees" in compare("Putin", "Vladimir Putin").reason
+    # A one-part match is capped when nothing else already keeps it below the cap.
+    assert "only one name part agrees" in compare("Putin", "V Putin").reason
 
 
 def test_part_similarity_evidence() -> None:
