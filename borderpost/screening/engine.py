@@ -109,6 +109,13 @@ class Screener:
         self.index: NameIndex = build([_screened_names(entry) for entry in self.entries])
         self.lost_stolen = LostStolenIndex(lost_stolen)
 
+    def warm(self) -> int:
+        """Prepare every list name for comparison now rather than on first use (a server
+        calls this once at start; it takes about 0.1 ms per name). Returns the names prepared."""
+        for name in self.index.names:
+            prepare(name)
+        return len(self.index.names)
+
     @property
     def list_names(self) -> tuple[str, ...]:
         return tuple(sorted({entry.list_name for entry in self.entries}))
