@@ -8,7 +8,9 @@ The index keeps postings (sorted arrays of name ids) for
 - ``c:<key>``: a part's loose consonant key (FAZLULLAH: PSL, shared with VAZIR; MOHAMMED,
   MUHAMMAD and محمد share MT);
 - ``d:<key>``: a loose key with one letter deleted (a typo in the part still meets its
-  name), for keys of :data:`MIN_DELETION_KEY` letters or more;
+  name), for keys of :data:`MIN_INDEXED_DELETION` letters or more (a query drops letters
+  from its own keys only from :data:`MIN_DELETION_KEY` letters: shorter keys would meet
+  everything);
 - ``p:<key>|<key>``: an unordered pair of two parts' loose keys (selective where single
   common parts are not: MOHAMMED ALI among thousands of MOHAMMEDs);
 - ``q:<ab>|<cd>``: an unordered pair of two parts' first two letters (a typo past the
@@ -35,17 +37,19 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from borderpost.names import coarse_skeleton, name_parts, skeleton
 from borderpost.names.normalize import PartKind
 
 MIN_DELETION_KEY = 4
+MIN_INDEXED_DELETION = 3
 COARSE = 0.75
 FUZZY = 0.5
 PREFIX_PAIR = 0.5
 PART_COUNT_GAP = 0.02
 SPELLING = 0.5
+SHORTLIST = 320
 COMMON_POSTINGS = 2000
 MAX_KEYS_PER_NAME = 128
 
@@ -69,7 +73,7 @@ class NameKeys:
         keys: set[str] = set()
         for part in self.parts:
             keys.update(("c:" + part.coarse, "s:" + part.fine))
-            keys.update("d:" + d for d in _deletions(part.coarse))
+            keys.update("d:" + d for d in _deletions(part.coarse, MIN_INDEXED_DELETION))
         for part in self.joined:
             keys.update(("c:" + part.coarse, "s:" + part.fine))
         keys.update("p:" + pair for pair in _pairs(p.coarse for p in self.parts))
@@ -93,8 +97,8 @@ def name_keys(name: str) -> NameKeys:
     )
 
 
-def _deletions(key: str) -> set[str]:
-    if len(key) < MIN_DELETION_KEY:
+def _deletions(key: str, shortest: int = MIN_DELETION_KEY) -> set[str]:
+    if len(key) < shortest:
         return set()
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
@@ -180,8 +184,8 @@ class NameIndex:
             sources.append(_Source(group, weight, self._get("s:" + part.fine)))
             sources.append(_Source(group, COARSE * weight, self._get("c:" + part.coarse)))
             fuzzy = [f"{prefix}{d}" for d in _deletions(part.coarse) for prefix in ("d:", "c:")]
-            if len(part.coarse) >= MIN_DELETION_KEY:
-                fuzzy.append("d:" + part.coarse)
+            if len(part.coarse) >= MIN_INDEXED_DELETION - 1:
+                fuzzy.append("d:" + part.coarse)  # the listed part has one letter more
             sources.append(_Source(group, FUZZY * weight, self._get(*fuzzy)))
         pair_weight = max(weights, default=1.0)
         coarse_pairs = ["p:" + pair for pair in _pairs(k.coarse for k in query.parts)]
@@ -220,7 +224,7 @@ class NameIndex:
                     elif source.value > previous:
                         best_in_group[key] = source.value
                         scores[name_id] += source.value - previous
-        shortlist = heapq.nlargest(max(limit * 5, 200), scores.items(), key=_second)
+        shortlist = heapq.nlargest(max(limit * 8, SHORTLIST), scores.items(), key=_second)
         if rest:
             boosted = dict(shortlist)
             for source in sorted(rest, key=lambda s: -s.value):
@@ -236,16 +240,19 @@ class NameIndex:
             shortlist = list(boosted.items())
         size = len(query.parts)
         counts = self.part_counts
-        latin = self.latin
-        text = query.latin
+        choices = [self.latin[name_id] for name_id, _score in shortlist]
+        spelling = [0.0] * len(choices)
+        for _choice, similarity, position in process.extract(
+            query.latin, choices, scorer=fuzz.token_sort_ratio, limit=None
+        ):
+            spelling[position] = similarity / 100
 
-        def rank(item: tuple[int, float]) -> float:
-            name_id, score = item
-            spelling = fuzz.token_sort_ratio(text, latin[name_id]) / 100
+        def rank(position: int) -> float:
+            name_id, score = shortlist[position]
             gap = PART_COUNT_GAP * abs(counts[name_id] - size)
-            return score / top + SPELLING * spelling - gap
+            return score / top + SPELLING * spelling[position] - gap
 
-        best = heapq.nlargest(limit, shortlist, key=rank)
+        best = [shortlist[p] for p in heapq.nlargest(limit, range(len(shortlist)), key=rank)]
         return [
             Candidate(name_id, self.owner[name_id], self.names[name_id], min(1.0, score / top))
             for name_id, score in best
