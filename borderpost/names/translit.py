@@ -193,6 +193,9 @@ def _run_to_latin(script: Script | None, run: str, language: str | None) -> str:
     if script is None or script is Script.LATIN:
         return run
     if script is Script.CYRILLIC:
+        if language is None:
+            # Russian-style Cyrillic: match as English-language records spell it.
+            run = _english_cyrillic(run)
         return _icao_mrz(run, language)
     if script is Script.GREEK:
         return greek_to_latin(run)
@@ -212,11 +215,32 @@ def _run_to_latin(script: Script | None, run: str, language: str | None) -> str:
     return str(anyascii(run)).upper()
 
 
+@cache
+def _english_table() -> tuple[tuple[str, str], ...]:
+    text = resources.files("borderpost.names").joinpath("data/cyrillic_english.tsv")
+    rows = []
+    for line in text.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            cyrillic, latin = [*line.split("\t"), ""][:2]
+            rows.append((cyrillic, latin))
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+def _english_cyrillic(run: str) -> str:
+    """Replace the Cyrillic letters whose English spelling differs from ICAO's."""
+    upper = run.upper()
+    for cyrillic, latin in _english_table():
+        upper = upper.replace(cyrillic, latin)
+    return upper
+
+
 def latin_runs(text: str) -> tuple[tuple[Script | None, str], ...]:
     """Transliterate each script run of a name into Latin, keeping the run's source script.
 
     Latin runs pass through unchanged (diacritics are folded later by normalisation);
-    Cyrillic follows ICAO 9303 (national exceptions chosen by :func:`cyrillic_language`);
+    Cyrillic follows ICAO 9303 (national exceptions chosen by :func:`cyrillic_language`),
+    except that Russian-style text takes the English spellings of ``data/cyrillic_english.tsv``
+    (ДЖ J, Й Y, Я YA, Ю YU), which is how Latin-script lists write such names;
     Greek follows ELOT 743; Arabic-script and Hebrew keep their consonants and written vowels
     (:mod:`borderpost.names.abjad`); Han is read in Pinyin, kana in Hepburn, Hangul in the
     Revised Romanization; any other script goes through ``anyascii``.
