@@ -230,8 +230,10 @@ def _align(left: NameKey, right: NameKey) -> _Alignment:
         for j, b in enumerate(right.units):
             if a.end - a.start > 1 and b.end - b.start > 1:
                 continue
-            if (a.key.kind is PartKind.PARTICLE) != (b.key.kind is PartKind.PARTICLE):
-                continue  # a particle pairs only with a particle (ALI is not AL)
+            if (a.key.kind is PartKind.PARTICLE) != (
+                b.key.kind is PartKind.PARTICLE
+            ) and a.key.text != b.key.text:
+                continue  # a particle pairs only with a particle (ALI is not AL), or itself
             score, evidence = part_similarity(a.key, b.key)
             merged = a.end - a.start > 1 or b.end - b.start > 1
             if merged and (score < MERGE_MATCH or not _comparable(a.key.text, b.key.text)):

@@ -204,6 +204,9 @@ def _part(words: list[tuple[str, Script | None]], index: int) -> NamePart:
     text, script = words[index]
     particle = _particles().get(text)
     last = index == len(words) - 1
+    if particle is not None and last and index > 0 and particle.when != "sun":
+        # A particle left at the end by word order (RASHID, AHMED AL): still a particle.
+        return NamePart(particle.canonical, PartKind.PARTICLE, script)
     if particle is not None and not last:
         following = words[index + 1][0]
         fits = (
