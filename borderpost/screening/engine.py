@@ -9,6 +9,7 @@ the threshold, best first. Every hit says which name matched which, and why.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -110,6 +111,11 @@ class Screener:
         self.entries: list[ListEntry] = [e for e in entries if e.kind in self.config.kinds]
         self.index: NameIndex = build([_screened_names(entry) for entry in self.entries])
         self.lost_stolen = LostStolenIndex(lost_stolen)
+        # The index is millions of long-lived objects: keep the cyclic garbage collector from
+        # walking them on every collection (measured: worst latency 510 ms -> 125 ms,
+        # mean 3.5 -> 2.6 ms per traveller in bench/screening_speed.py).
+        gc.collect()
+        gc.freeze()
 
     def warm(self) -> int:
         """Prepare every list name for comparison now rather than on first use (a server
