@@ -212,31 +212,43 @@ class NameIndex:
         if not nominating:
             nominating = [min(sources, key=lambda s: s.size)]
         rest = [s for s in sources if s not in nominating]
-        scores: dict[int, float] = defaultdict(float)
-        best_in_group: dict[tuple[int, int], float] = {}
-        for source in nominating:
+        # Per part, the best value each name earns: filled lowest value first, so that the
+        # C-level dict updates leave the highest. Pairs add up: each is evidence of its own.
+        groups: dict[int, dict[int, float]] = defaultdict(dict)
+        pair_hits: list[tuple[float, array[int]]] = []
+        for source in sorted(nominating, key=lambda s: s.value):
+            if source.group < 0:
+                pair_hits.extend((source.value, ids) for ids in source.lists)
+                continue
+            earned = groups[source.group]
             for ids in source.lists:
-                for name_id in ids:
-                    key = (source.group, name_id)
-                    previous = best_in_group.get(key, 0.0)
-                    if source.group < 0:  # pairs add up: each pair is evidence of its own
-                        scores[name_id] += source.value
-                    elif source.value > previous:
-                        best_in_group[key] = source.value
-                        scores[name_id] += source.value - previous
+                earned.update(dict.fromkeys(ids, source.value))
+        scores: dict[int, float] = {}
+        for earned in groups.values():
+            if not scores:
+                scores = dict(earned)
+                continue
+            get = scores.get
+            for name_id, value in earned.items():
+                scores[name_id] = get(name_id, 0.0) + value
+        for value, ids in pair_hits:
+            get = scores.get
+            for name_id in ids:
+                scores[name_id] = get(name_id, 0.0) + value
         shortlist = heapq.nlargest(max(limit * 8, SHORTLIST), scores.items(), key=_second)
         if rest:
             boosted = dict(shortlist)
             for source in sorted(rest, key=lambda s: -s.value):
+                earned = groups[source.group] if source.group >= 0 else {}
                 for name_id in boosted:
-                    key = (source.group, name_id)
-                    if source.group >= 0 and best_in_group.get(key, 0.0) >= source.value:
+                    previous = earned.get(name_id, 0.0)
+                    if source.value <= previous or not source.holds(name_id):
                         continue
-                    if source.holds(name_id):
-                        gain = source.value - best_in_group.get(key, 0.0)
-                        if source.group >= 0:
-                            best_in_group[key] = source.value
-                        boosted[name_id] += gain if source.group >= 0 else source.value
+                    if source.group >= 0:
+                        earned[name_id] = source.value
+                        boosted[name_id] += source.value - previous
+                    else:
+                        boosted[name_id] += source.value
             shortlist = list(boosted.items())
         size = len(query.parts)
         counts = self.part_counts
@@ -252,10 +264,10 @@ class NameIndex:
             gap = PART_COUNT_GAP * abs(counts[name_id] - size)
             return score / top + SPELLING * spelling[position] - gap
 
-        best = [shortlist[p] for p in heapq.nlargest(limit, range(len(shortlist)), key=rank)]
+        chosen = heapq.nlargest(limit, range(len(shortlist)), key=rank)
         return [
             Candidate(name_id, self.owner[name_id], self.names[name_id], min(1.0, score / top))
-            for name_id, score in best
+            for name_id, score in (shortlist[position] for position in chosen)
         ]
 
     def memory_bytes(self) -> int:
