@@ -41,6 +41,8 @@ test: lint typecheck pytest
 
 bench: dev
 	$(BIN)/python bench/mrz.py
+	$(BIN)/python bench/screening_quality.py
+	$(BIN)/python bench/screening_speed.py
 
 clean:
 	rm -rf $(VENV) var/*.db .mypy_cache .pytest_cache .ruff_cache
