@@ -91,29 +91,19 @@ def import_command(
         return
     with _progress(f"reading {list_format}") as tell:
         tell("parsing", 0, 0)
-        try:
+        with _reading():
             result = read_watchlist(list_format, paths, list_name=list_name, version=version)
-        except ListInputError as exc:
-            fail(str(exc))
-            return
-        except ListContentError as exc:
-            fail(f"import failed, nothing stored: {exc}", code=1)
-            return
-        try:
-            with UnitOfWork(state(ctx).store()) as uow:
-                summary = import_snapshot(
-                    uow,
-                    result.snapshot,
-                    result.report,
-                    source_format=list_format,
-                    files=result.report.files,
-                    progress=tell,
-                    allow_empty=allow_empty,
-                )
-                uow.commit()
-        except (WatchlistError, SQLAlchemyError) as exc:
-            fail(f"import failed, nothing stored: {exc}", code=1)
-            return
+        with _storing(), UnitOfWork(state(ctx).store()) as uow:
+            summary = import_snapshot(
+                uow,
+                result.snapshot,
+                result.report,
+                source_format=list_format,
+                files=result.report.files,
+                progress=tell,
+                allow_empty=allow_empty,
+            )
+            uow.commit()
     seconds = round(time.perf_counter() - started, 3)
     if as_json:
         print(json.dumps({**summary.to_dict(issues=SHOWN_ISSUES), "seconds": seconds}))
@@ -132,23 +122,13 @@ def _import_lost_stolen(
     name = list_name or DEFAULT_LIST_NAMES["sltd"]
     with _progress("reading sltd") as tell:
         tell("parsing", 0, 0)
-        try:
+        with _reading():
             parsed = read_lost_stolen(paths)
-        except ListInputError as exc:
-            fail(str(exc))
-            return
-        except ListContentError as exc:
-            fail(f"import failed, nothing stored: {exc}", code=1)
-            return
-        try:
-            with UnitOfWork(state(ctx).store()) as uow:
-                summary = import_lost_stolen(
-                    uow, name, parsed.records, progress=tell, allow_empty=allow_empty
-                )
-                uow.commit()
-        except (WatchlistError, SQLAlchemyError) as exc:
-            fail(f"import failed, nothing stored: {exc}", code=1)
-            return
+        with _storing(), UnitOfWork(state(ctx).store()) as uow:
+            summary = import_lost_stolen(
+                uow, name, parsed.records, progress=tell, allow_empty=allow_empty
+            )
+            uow.commit()
     seconds = round(time.perf_counter() - started, 3)
     data = {
         **summary.to_dict(),
@@ -256,6 +236,26 @@ def changes_command(
         print(json.dumps({**found.version.to_dict(issues=0), "changes": rows}))
         return
     console.print(changes_table(found, limit=limit))
+
+
+@contextmanager
+def _reading() -> Iterator[None]:
+    """Unusable paths exit 2; content that is not in the format given exits 1."""
+    try:
+        yield
+    except ListInputError as exc:
+        fail(str(exc))
+    except ListContentError as exc:
+        fail(f"import failed, nothing stored: {exc}", code=1)
+
+
+@contextmanager
+def _storing() -> Iterator[None]:
+    """A refused or failed import exits 1; the unit of work has rolled everything back."""
+    try:
+        yield
+    except (WatchlistError, SQLAlchemyError) as exc:
+        fail(f"import failed, nothing stored: {exc}", code=1)
 
 
 @contextmanager

@@ -60,7 +60,8 @@ def equivalence_table() -> EquivalenceTable:
     )
 
 
-def _is_subsequence(short: str, long: str) -> bool:
+def is_subsequence(short: str, long: str) -> bool:
+    """Whether the letters of ``short`` appear in ``long`` in the same order."""
     position = 0
     for char in long:
         if position < len(short) and short[position] == char:
@@ -88,7 +89,7 @@ def equivalence_classes(token: str, *, abjad: bool = False) -> frozenset[int]:
     fits = [
         (written_vowels(member), number)
         for member, number in table.members_by_skeleton.get(skeleton(token), ())
-        if _is_subsequence(key, vowel_key(member))
+        if is_subsequence(key, vowel_key(member))
     ]
     if not fits:
         return frozenset()

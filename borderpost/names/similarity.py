@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA, JaroWinkler
 
-from borderpost.names.equivalents import equivalence_classes
+from borderpost.names.equivalents import equivalence_classes, is_subsequence
 from borderpost.names.normalize import PartKind
 from borderpost.names.phonetic import (
     CONFUSABLE_COST,
@@ -153,14 +153,6 @@ def part_key(text: str, kind: PartKind = PartKind.NAME, script: Script | None = 
     )
 
 
-def _is_subsequence(short: str, long: str) -> bool:
-    position = 0
-    for char in long:
-        if position < len(short) and short[position] == char:
-            position += 1
-    return position == len(short)
-
-
 @lru_cache(maxsize=65536)
 def vowels_fit(abjad: str, latin: str) -> bool:
     """Whether the vowels an abjad spelling writes appear, in order, in a Latin spelling.
@@ -175,11 +167,11 @@ def vowels_fit(abjad: str, latin: str) -> bool:
     Returns:
         True when they fit.
     """
-    if _is_subsequence(abjad, latin):
+    if is_subsequence(abjad, latin):
         return True
     return (
         any(
-            _is_subsequence(abjad[:index] + abjad[index + 1 :], latin)
+            is_subsequence(abjad[:index] + abjad[index + 1 :], latin)
             for index in range(1, len(abjad))
             if abjad[index] in "AIU"
         )
