@@ -88,6 +88,8 @@ def make_mrz(fields: MrzFields) -> str:
         raise ValueError(
             f"document type {fields.type!r} is not one of {', '.join(layouts())}"
         ) from None
+    if layout.prefix:
+        raise ValueError(f"a {layout.title} can be read and checked, not generated")
     if fields.sex.upper() not in ("M", "F", "X", "<", ""):
         raise ValueError(f"sex {fields.sex!r} must be M, F, X or <")
     if not fields.surname.strip():

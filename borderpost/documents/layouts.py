@@ -76,6 +76,7 @@ class Layout:
     fields: Mapping[str, FieldSpec]
     checks: tuple[CheckSpec, ...]
     pattern: re.Pattern[str]
+    prefix: str = ""  # a national layout recognised by how its first line starts
 
     def field(self, name: str) -> FieldSpec:
         return self.fields[name]
@@ -123,6 +124,7 @@ def _layout(name: str, raw: Mapping[str, Any]) -> Layout:
         fields=fields,
         checks=checks,
         pattern=_pattern(fields, int(raw["lines"])),
+        prefix=str(raw.get("prefix", "")),
     )
     _verify(layout)
     return layout
@@ -219,12 +221,28 @@ def match_clean(text: str) -> tuple[Layout, re.Match[str]] | None:
     candidates = _by_text_length().get(len(text))
     if candidates is None:
         return None
-    first = text[:1]
+    layout = _choose(candidates, text)
+    if layout is None:
+        return None
+    found = layout.pattern.fullmatch(text)
+    return (layout, found) if found is not None else None
+
+
+def _choose(candidates: tuple[Layout, ...], first_line: str) -> Layout | None:
+    """Among layouts of one geometry: a national layout whose prefix the first line has,
+    else an ICAO layout issued with the document code's first letter."""
     for layout in candidates:
-        if first in layout.first_letters or len(candidates) == 1:
-            found = layout.pattern.fullmatch(text)
-            return (layout, found) if found is not None else None
-    return None
+        if layout.prefix and first_line.startswith(layout.prefix):
+            return layout
+    icao = [layout for layout in candidates if not layout.prefix]
+    for layout in icao:
+        if first_line[:1] in layout.first_letters:
+            return layout
+    if not icao:
+        return None
+    # An unexpected first letter: the non-visa layout of that geometry reads it best.
+    non_visa = [layout for layout in icao if "V" not in layout.first_letters]
+    return non_visa[0] if non_visa else icao[0]
 
 
 def detect(lines: list[str]) -> Layout | None:
@@ -238,13 +256,7 @@ def detect(lines: list[str]) -> Layout | None:
     candidates = _by_geometry().get((len(lines), length))
     if not candidates:
         return None
-    first = lines[0][:1]
-    for layout in candidates:
-        if first in layout.first_letters:
-            return layout
-    # An unexpected first letter: the non-visa layout of that geometry reads it best.
-    non_visa = [layout for layout in candidates if "V" not in layout.first_letters]
-    return non_visa[0] if non_visa else candidates[0]
+    return _choose(candidates, lines[0])
 
 
 def geometry_hint(lengths: list[int]) -> str:

@@ -133,19 +133,31 @@ def _read_layout(
         )
     check_results, number, remainder, extended = _check_digits(layout, mrz, raw, findings)
     birth, birth_ok = _birth(raw["birth_date"], reference, findings)
-    expiry, expiry_ok = _expiry(raw["expiry_date"], reference, findings)
+    if "expiry_date" in raw:
+        expiry, expiry_ok = _expiry(raw["expiry_date"], reference, findings)
+    else:
+        expiry, expiry_ok = None, True
+        findings.append(
+            finding(
+                "expiry_not_in_mrz",
+                "expiry_date",
+                f"a {layout.title} carries no expiry date in its MRZ: read it on the card",
+            )
+        )
     if birth is not None and expiry is not None:
         _date_relations(birth, expiry, reference, findings)
     sex = raw["sex"]
     if sex == "X":
         findings.append(finding("sex_x", "sex", "sex is X; ICAO prescribes M, F or <"))
     issuing, issuing_name = _country("issuing_state", raw["issuing_state"], findings)
-    nationality, nationality_name = _country("nationality", raw["nationality"], findings)
-    if "UTO" in (raw["issuing_state"], raw["nationality"]):
+    # A national layout without a nationality field is issued to the issuing State's nationals.
+    nationality_field = raw.get("nationality", raw["issuing_state"])
+    nationality, nationality_name = _country("nationality", nationality_field, findings)
+    if "UTO" in (raw["issuing_state"], nationality_field):
         findings.append(
             finding("specimen", "issuing_state", "issued by Utopia: an ICAO specimen document")
         )
-    name = read_name(raw["name"])
+    name = read_name(raw["name"], raw.get("given_names"))
     findings.extend(name.findings)
     optional_data_2 = raw.get("optional_data_2")
     personal = raw.get("personal_number")
@@ -264,7 +276,7 @@ def _check_digits(
                         f"{LABELS[check.name]} check digit is {digit}, computed {shown}",
                     )
                 )
-        elif check.name == "document_number" and digit == "<":
+        elif check.name == "document_number" and digit == "<" and layout.extension:
             ok, number, remainder, extended = _extended_number(layout, raw, findings)
             results[check.name] = ok
         elif digit == "<" and check.filler_when_empty and not check.covered(mrz).strip("<"):

@@ -18,8 +18,15 @@ class NameField(NamedTuple):
     findings: tuple[Finding, ...]
 
 
-def read_name(field: str) -> NameField:
-    """Split a name field into surname and given names, with what is odd about it."""
+def read_name(field: str, given_field: str | None = None) -> NameField:
+    """Split a name field into surname and given names, with what is odd about it.
+
+    ``given_field`` is a separate given-names field (national layouts such as France's
+    identity card, where line 1 holds the surname and line 2 the given names, ``<<``
+    between them).
+    """
+    if given_field is not None:
+        return _separate_fields(field, given_field)
     findings: list[Finding] = []
     text = field.rstrip("<")
     if not text:
@@ -49,6 +56,26 @@ def read_name(field: str) -> NameField:
     else:
         surname = primary.replace("<", " ")
         given = secondary.replace("<", " ")
+    return NameField(surname, given, truncated, tuple(findings))
+
+
+def _separate_fields(surname_field: str, given_field: str) -> NameField:
+    findings: list[Finding] = []
+    surname_text = surname_field.rstrip("<")
+    given_text = given_field.rstrip("<")
+    if not surname_text:
+        findings.append(finding("name_empty", "name", "the surname field is empty"))
+    truncated = len(surname_text) == len(surname_field) or len(given_text) == len(given_field)
+    if truncated:
+        findings.append(
+            finding(
+                "name_truncated_possible",
+                "name",
+                "a name fills its whole field and ends in a letter: it may be truncated",
+            )
+        )
+    surname = " ".join(part for part in surname_text.split("<") if part)
+    given = " ".join(part for part in given_text.split("<") if part)
     return NameField(surname, given, truncated, tuple(findings))
 
 

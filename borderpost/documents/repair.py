@@ -22,7 +22,7 @@ from borderpost.documents import checks as cd
 from borderpost.documents.findings import Finding, finding
 from borderpost.documents.layouts import CHAR_CLASSES, FieldSpec, Layout
 
-MAX_SEARCH_CHANGES = 2
+MAX_SEARCH_CHANGES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +244,7 @@ def _search(
                 saved = [grid.rows[spec.line][column] for spec, column, _o in chosen]
                 for (spec, column, _o), char in zip(chosen, replacement, strict=True):
                     grid.set(spec, column, char)
-                if agrees():
+                if agrees() and _plausible(grid, spans):
                     solutions.append(list(zip(chosen, replacement, strict=True)))
                 for (spec, column, _o), char in zip(chosen, saved, strict=True):
                     grid.set(spec, column, char)
@@ -255,6 +255,23 @@ def _search(
         if len(solutions) > 1:
             return f"{len(solutions)} different corrections of {size} character(s) would agree"
     return "no correction of typical OCR confusions makes the check digits agree"
+
+
+def _plausible(grid: _Grid, spans: tuple[tuple[int, int, int], ...]) -> bool:
+    """A reading that still has a digit look-alike letter between two digits (8O5) is not
+    trusted: check digits can agree by chance when only some of the O's read for 0 are
+    corrected."""
+    lookalikes = _confusions().letter_to_digit
+    for line, start, end in spans:
+        text = grid.span(line, start, end)
+        for index in range(1, len(text) - 1):
+            if (
+                text[index] in lookalikes
+                and text[index - 1].isdigit()
+                and text[index + 1].isdigit()
+            ):
+                return False
+    return True
 
 
 def _check_agrees(grid: _Grid, layout: Layout, name: str) -> bool:
