@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from borderpost.documents import checks as cd
 from borderpost.documents import countries, errata
+from borderpost.documents.dates import date_relations, read_birth, read_expiry
 from borderpost.documents.findings import Finding, finding
 from borderpost.documents.layouts import CHAR_CLASSES, Layout, detect, geometry_hint, match_clean
 from borderpost.documents.namefield import read_name
@@ -29,8 +30,6 @@ LABELS = {
     "composite": "composite",
 }
 _DIGITS = {str(d): d for d in range(10)}
-MAX_VALIDITY_YEARS = 10
-MAX_AGE_YEARS = 120
 
 
 def parse(text: str, *, at: dt.date | None = None, propose_repair: bool = True) -> MrzResult:
@@ -132,9 +131,9 @@ def _read_layout(
             )
         )
     check_results, number, remainder, extended = _check_digits(layout, mrz, raw, findings)
-    birth, birth_ok = _birth(raw["birth_date"], reference, findings)
+    birth, birth_ok = read_birth(raw["birth_date"], reference, findings)
     if "expiry_date" in raw:
-        expiry, expiry_ok = _expiry(raw["expiry_date"], reference, findings)
+        expiry, expiry_ok = read_expiry(raw["expiry_date"], reference, findings)
     else:
         expiry, expiry_ok = None, True
         findings.append(
@@ -145,7 +144,7 @@ def _read_layout(
             )
         )
     if birth is not None and expiry is not None:
-        _date_relations(birth, expiry, reference, findings)
+        date_relations(birth, expiry, reference, findings)
     sex = raw["sex"]
     if sex == "X":
         findings.append(finding("sex_x", "sex", "sex is X; ICAO prescribes M, F or <"))
@@ -351,105 +350,6 @@ def _extended_number(
             )
         )
     return icao or with_filler, number, remainder, True
-
-
-def _birth(text: str, reference: dt.date, findings: list[Finding]) -> tuple[dt.date | None, bool]:
-    if cd.is_digits(text):  # the common case: a full date
-        born = cd.birth_date(int(text[:2]), int(text[2:4]), int(text[4:]), reference)
-        if born is not None:
-            return born, True
-        findings.append(
-            finding(
-                "birth_date_invalid",
-                "birth_date",
-                f"birth date {text} (day {text[4:]}, month {text[2:4]}) is not a calendar date",
-            )
-        )
-        return None, False
-    parts = cd.split_yymmdd(text)
-    if parts is None or (parts[1] is not None and not 1 <= parts[1] <= 12):
-        findings.append(
-            finding("birth_date_invalid", "birth_date", f"birth date {text!r} is not YYMMDD")
-        )
-        return None, False
-    yy, month, _day = parts
-    year = cd.birth_year(yy, reference)
-    known = f"{year}" if month is None else f"{year}-{month:02d}"
-    findings.append(
-        finding(
-            "birth_date_incomplete",
-            "birth_date",
-            f"birth date {text} is partly unknown: only {known} is given",
-        )
-    )
-    return None, True
-
-
-def _expiry(text: str, reference: dt.date, findings: list[Finding]) -> tuple[dt.date | None, bool]:
-    expiry = None
-    if cd.is_digits(text):
-        expiry = cd.expiry_date(int(text[:2]), int(text[2:4]), int(text[4:]), reference)
-    if expiry is None:
-        findings.append(
-            finding(
-                "expiry_date_invalid",
-                "expiry_date",
-                f"expiry date {text!r} is not a calendar date (YYMMDD)",
-            )
-        )
-        return None, False
-    if expiry < reference:
-        findings.append(
-            finding(
-                "expired",
-                "expiry_date",
-                f"expired on {expiry.isoformat()} (reference date {reference.isoformat()})",
-            )
-        )
-    elif expiry > _limits(reference)[0]:
-        findings.append(
-            finding(
-                "not_yet_valid",
-                "expiry_date",
-                f"expires {expiry.isoformat()}, more than {MAX_VALIDITY_YEARS} years after "
-                f"{reference.isoformat()}: altered expiry date, or not issued by that date",
-            )
-        )
-    return expiry, True
-
-
-@functools.lru_cache(maxsize=64)
-def _limits(reference: dt.date) -> tuple[dt.date, dt.date]:
-    """(latest plausible expiry, earliest plausible birth) for a reference date."""
-    return _add_years(reference, MAX_VALIDITY_YEARS), _add_years(reference, -MAX_AGE_YEARS)
-
-
-def _add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def _date_relations(
-    birth: dt.date, expiry: dt.date, reference: dt.date, findings: list[Finding]
-) -> None:
-    if expiry < birth:
-        findings.append(
-            finding(
-                "expiry_before_birth",
-                "expiry_date",
-                f"expiry {expiry.isoformat()} is before birth {birth.isoformat()}",
-            )
-        )
-    if birth < _limits(reference)[1]:
-        findings.append(
-            finding(
-                "age_implausible",
-                "birth_date",
-                f"born {birth.isoformat()}: older than {MAX_AGE_YEARS} at {reference.isoformat()}",
-            )
-        )
 
 
 def _country(field: str, text: str, findings: list[Finding]) -> tuple[str | None, str | None]:
