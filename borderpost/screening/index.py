@@ -32,6 +32,7 @@ import bisect
 import heapq
 import itertools
 import math
+import operator
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -50,6 +51,7 @@ PREFIX_PAIR = 0.5
 PART_COUNT_GAP = 0.02
 SPELLING = 0.5
 SHORTLIST = 320
+_SCORE = operator.itemgetter(1)  # a C-level key: the shortlist sorts thousands of items
 COMMON_POSTINGS = 2000
 MAX_KEYS_PER_NAME = 128
 
@@ -235,7 +237,7 @@ class NameIndex:
             get = scores.get
             for name_id in ids:
                 scores[name_id] = get(name_id, 0.0) + value
-        shortlist = heapq.nlargest(max(limit * 8, SHORTLIST), scores.items(), key=_second)
+        shortlist = sorted(scores.items(), key=_SCORE, reverse=True)[: max(limit * 8, SHORTLIST)]
         if rest:
             boosted = dict(shortlist)
             for source in sorted(rest, key=lambda s: -s.value):
@@ -282,10 +284,6 @@ class NameIndex:
             total += sum(sys.getsizeof(n) for n in texts) + sys.getsizeof(texts)
         arrays = (self.owner, self.part_counts)
         return total + sum(a.buffer_info()[1] * a.itemsize for a in arrays)
-
-
-def _second(item: tuple[int, float]) -> float:
-    return item[1]
 
 
 def _contains(ids: array[int], name_id: int) -> bool:
