@@ -173,8 +173,9 @@ class NameIndex:
         postings = self._postings
         return tuple(postings[key] for key in keys if key in postings)
 
-    def _sources(self, query: NameKeys) -> tuple[list[_Source], float, float]:
-        """Every postings source of the query with its value; the total and pair weights."""
+    def _sources(self, query: NameKeys) -> tuple[list[_Source], float]:
+        """Every postings source of the query with its value, and the best total a name
+        can earn (to express coverage as a share)."""
         total = max(len(self.names), 1)
         sources: list[_Source] = []
         weights = []
@@ -195,7 +196,7 @@ class NameIndex:
         sources.append(_Source(-1, pair_weight, self._get(*coarse_pairs)))
         sources.append(_Source(-1, PREFIX_PAIR * pair_weight, self._get(*prefix_pairs)))
         top = sum(weights) + pair_weight * max(0, len(query.parts) - 1)
-        return [s for s in sources if s.lists], top, pair_weight
+        return [s for s in sources if s.lists], top
 
     def candidates(self, name: str, *, limit: int = 40) -> list[Candidate]:
         """The list names most worth comparing with ``name``, best first.
@@ -207,7 +208,7 @@ class NameIndex:
         query = name_keys(name)
         if not query.parts:
             return []
-        sources, top, _pair = self._sources(query)
+        sources, top = self._sources(query)
         if not sources:
             return []
         nominating = [s for s in sources if s.size <= COMMON_POSTINGS]
