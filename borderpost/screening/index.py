@@ -115,7 +115,8 @@ class Candidate:
     name_id: int
     entry: int
     name: str
-    coverage: float
+    coverage: float  # share of the query's key weight the name holds (0 to 1)
+    spelling: float = 0.0  # token-sorted spelling similarity of the Latin forms (0 to 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,10 +269,16 @@ class NameIndex:
             return score / top + SPELLING * spelling[position] - gap
 
         chosen = heapq.nlargest(limit, range(len(shortlist)), key=rank)
-        return [
-            Candidate(name_id, self.owner[name_id], self.names[name_id], min(1.0, score / top))
-            for name_id, score in (shortlist[position] for position in chosen)
-        ]
+        found = []
+        for position in chosen:
+            name_id, score = shortlist[position]
+            coverage = min(1.0, score / top)
+            found.append(
+                Candidate(
+                    name_id, self.owner[name_id], self.names[name_id], coverage, spelling[position]
+                )
+            )
+        return found
 
     def memory_bytes(self) -> int:
         """An estimate of the index's own memory (postings arrays, names, keys)."""
