@@ -43,6 +43,7 @@ bench: dev
 	$(BIN)/python bench/mrz.py
 	$(BIN)/python bench/screening_quality.py
 	$(BIN)/python bench/screening_speed.py
+	$(BIN)/python bench/sim.py --sizes 10000,100000
 
 clean:
 	rm -rf $(VENV) var/*.db .mypy_cache .pytest_cache .ruff_cache

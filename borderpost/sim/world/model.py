@@ -69,6 +69,7 @@ class Officer:
     shift: Literal["day", "night", "rotating"]
     corrupt: bool
     network_id: str | None = None  # the network paying a corrupt officer
+    birth_date: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,7 @@ class PlannedCrossing:
     concealment: str  # "false-bottom suitcase", "swallowed", "fuel tank", ... ("" if none)
     officer_id: str | None = None  # a corrupt officer arranged to be on duty, if any
     vehicle: str = ""  # plate of the conveyance, for land crossings
+    id: str = ""  # "N003-C0012": the network's crossings numbered in time order
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,155 @@
+"""Writing a world: byte-identical per spec, lists that import, screening checked against truth."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from borderpost.documents.mrz import parse
+from borderpost.screening.countries import to_alpha3
+from borderpost.screening.engine import Screener
+from borderpost.screening.importers.csvlist import parse_csv_list
+from borderpost.screening.lost_stolen import parse_lost_stolen_csv
+from borderpost.screening.query import Query
+from borderpost.sim.world.spec import WorldSpec
+from borderpost.worldgen import FILES, WorldOutputError, write_world
+from borderpost.worldgen import writer as writer_module
+from borderpost.worldgen.readme import FIELDS
+
+SPEC = WorldSpec(seed=21, travellers=2000, days=30)
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("world")
+    write_world(SPEC, folder)
+    return folder
+
+
+def _lines(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as file:
+        return [json.loads(line) for line in file]
+
+
+def test_same_spec_same_bytes_other_seed_other_world(out: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    summary = write_world(SPEC, again)
+    assert sorted(p.name for p in again.iterdir()) == sorted(FILES)
+    for name in FILES:
+        assert (again / name).read_bytes() == (out / name).read_bytes(), name
+    other = tmp_path / "other"
+    write_world(WorldSpec(seed=22, travellers=2000, days=30), other)
+    assert (other / "travellers.jsonl").read_bytes() != (out / "travellers.jsonl").read_bytes()
+    assert summary.counts["travellers.jsonl"] == 2000
+
+
+def test_counts_and_truth(out: Path) -> None:
+    truth = json.loads((out / "truth.json").read_text("utf-8"))
+    counts = truth["world"]["counts"]
+    for name, count in counts.items():
+        lines = (out / name).read_text("utf-8").splitlines()
+        assert len(lines) == count + (1 if name.endswith(".csv") else 0), name
+    assert truth["world"]["travellers"] == 2000
+    statuses = {d["status"] for d in truth["documents"]}
+    assert {"expired", "forged", "lost_stolen", "replaced"} <= statuses
+    assert truth["networks"]["networks"] and truth["enforcement"]["seizures"]
+    assert all(t["traveller_id"] or t["entry_id"].startswith("WX") for t in truth["watchlist"])
+
+
+def test_every_document_reads_as_its_truth_says(out: Path) -> None:
+    truth = json.loads((out / "truth.json").read_text("utf-8"))
+    planted = {d["document_id"]: d for d in truth["documents"]}
+    for document in _lines(out / "documents.jsonl"):
+        result = parse(document["mrz"], at=SPEC.start)
+        fact = planted.get(document["id"], {"status": "genuine"})
+        if fact["status"] in ("genuine", "lost_stolen", "blank_stolen", "impostor"):
+            assert result.errors == (), document
+        elif fact["status"] == "forged":
+            codes = {(f.code, f.field) for f in result.findings}
+            assert (fact["finding"], fact["field"]) in codes, document
+
+
+def test_lists_read_through_the_real_importers(out: Path) -> None:
+    watchlist = parse_csv_list((out / "watchlist.csv").read_bytes(), list_name="sim")
+    assert watchlist.report.errors == () and watchlist.report.warnings == ()
+    assert (
+        len(watchlist.snapshot.entries) == len((out / "watchlist.csv").read_text().splitlines()) - 1
+    )
+    stolen = parse_lost_stolen_csv((out / "lost_stolen.csv").read_bytes())
+    assert stolen.errors == () and len(stolen.records) == stolen.read
+    assert {r.status for r in stolen.records} == {"lost", "stolen", "blank-stolen"}
+
+
+def test_manifests_carry_every_air_crossing_once(out: Path) -> None:
+    manifests = _lines(out / "manifests.jsonl")
+    on_board = [
+        (m["flight"], m["date"], p["crossing_id"]) for m in manifests for p in m["passengers"]
+    ]
+    assert len(on_board) == len(set(on_board))
+    assert all(m["crew"] for m in manifests)
+    flown = {(c, (f, d)) for f, d, c in on_board}
+    for crossing in _lines(out / "crossings.jsonl"):
+        if crossing["mode"] != "air":
+            continue
+        key = (crossing["flight"], crossing["flight_date"])
+        if SPEC.start.isoformat() <= crossing["flight_date"] <= SPEC.end.isoformat():
+            assert (crossing["id"], key) in flown
+
+
+def test_screening_the_travellers_against_the_watchlist_finds_the_listed(out: Path) -> None:
+    entries = parse_csv_list((out / "watchlist.csv").read_bytes(), list_name="sim")
+    stolen = parse_lost_stolen_csv((out / "lost_stolen.csv").read_bytes())
+    screener = Screener(entries.snapshot.entries, lost_stolen=stolen.records)
+    truth = json.loads((out / "truth.json").read_text("utf-8"))
+    refers = {t["entry_id"]: t["traveller_id"] for t in truth["watchlist"]}
+    listed = {t for t in refers.values() if t is not None}
+    documents = {d["id"]: d for d in _lines(out / "documents.jsonl")}
+    recalled = screened = false_hits = 0
+    for person in _lines(out / "travellers.jsonl"):
+        document = documents[person["document_ids"][0]]
+        query = Query.parse(
+            f"{document['given_names']} {document['surname']}",
+            dob=document["birth_date"],
+            nationality=to_alpha3(document["nationality"]),
+            gender=document["sex"],
+        )
+        hits = screener.screen(query).hits
+        screened += 1
+        false_hits += any(refers[h.entry_id] != person["id"] for h in hits)
+        if person["id"] in listed:
+            recalled += any(refers[h.entry_id] == person["id"] for h in hits)
+    recall = recalled / len(listed)
+    assert len(listed) >= 20
+    assert recall >= 0.9, recall
+    assert false_hits / screened <= 0.01, false_hits
+
+
+def test_readme_describes_every_file_and_field(out: Path) -> None:
+    text = (out / "README.md").read_text("utf-8")
+    for name in FILES[:-1]:
+        assert f"## {name}" in text
+    for name, (_about, fields) in FIELDS.items():
+        if not name.endswith(".jsonl") or not fields:
+            continue
+        first = _lines(out / name)[0]
+        assert list(first) == [key for key, _meaning in fields], name
+
+
+def test_a_failure_leaves_no_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(writer_module, "write_readme", broken)
+    with pytest.raises(RuntimeError):
+        write_world(WorldSpec(seed=1, travellers=50, days=3), tmp_path / "w")
+    assert list((tmp_path / "w").iterdir()) == []
+
+
+def test_an_output_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "taken"
+    path.write_text("x")
+    with pytest.raises(WorldOutputError, match="is a file"):
+        write_world(WorldSpec(seed=1, travellers=5, days=1), path)
