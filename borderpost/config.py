@@ -6,14 +6,26 @@ nothing in the package reads the environment at import time.
 
 from __future__ import annotations
 
+import secrets
+import warnings
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, PrivateAttr, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 def _default_data_dir() -> Path:
     return Path.cwd() / "var"
+
+
+#: Placeholder secrets found in examples and templates; never accepted in production.
+PLACEHOLDER_SECRETS = frozenset({"", "changethis", "change-me", "secret", "dev", "development"})
+MIN_SECRET_LENGTH = 32
+
+
+class DevelopmentSecretWarning(UserWarning):
+    """No secret key is configured; a throw-away development key is in use."""
 
 
 class Settings(BaseSettings):
@@ -47,6 +59,27 @@ class Settings(BaseSettings):
         description="ISO date used as 'today' for expiry checks (default: the real date).",
     )
 
+    mode: Literal["development", "production"] = Field(
+        default="development",
+        description="production refuses a missing or placeholder secret_key.",
+    )
+    secret_key: SecretStr | None = Field(
+        default=None,
+        description=(
+            f"Key that signs bearer tokens (at least {MIN_SECRET_LENGTH} characters, e.g. "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(48))'`)."
+        ),
+    )
+    token_minutes: int = Field(
+        default=60, ge=1, le=24 * 60, description="Lifetime of a bearer token, in minutes."
+    )
+    login_max_failures: int = Field(
+        default=5, ge=1, description="Failed logins in a row that lock an account."
+    )
+    login_lockout_minutes: int = Field(
+        default=15, ge=1, description="How long a locked account stays locked, in minutes."
+    )
+
     @field_validator("data_dir")
     @classmethod
     def _absolute(cls, value: Path) -> Path:
@@ -59,6 +92,44 @@ class Settings(BaseSettings):
             if not 0.0 <= threshold <= 1.0:
                 raise ValueError(f"threshold for list {name!r} is {threshold}; use 0 to 1")
         return value
+
+    _dev_secret: bytes | None = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _production_secret(self) -> Settings:
+        if self.mode != "production":
+            return self
+        key = None if self.secret_key is None else self.secret_key.get_secret_value()
+        if key is None or key.strip().lower() in PLACEHOLDER_SECRETS:
+            raise ValueError(
+                "BORDERPOST_SECRET_KEY must be set in production mode (a random value of at "
+                f"least {MIN_SECRET_LENGTH} characters)"
+            )
+        if len(key) < MIN_SECRET_LENGTH:
+            raise ValueError(
+                f"BORDERPOST_SECRET_KEY is {len(key)} characters; production needs at least "
+                f"{MIN_SECRET_LENGTH}"
+            )
+        return self
+
+    def token_secret(self) -> bytes:
+        """The key that signs tokens.
+
+        Development without a configured key gets a random key for this process only (tokens
+        die with it), with a :class:`DevelopmentSecretWarning`. Production always has one:
+        the validator refuses to build production settings without it.
+        """
+        if self.secret_key is not None and self.secret_key.get_secret_value():
+            return self.secret_key.get_secret_value().encode("utf-8")
+        if self._dev_secret is None:
+            warnings.warn(
+                "BORDERPOST_SECRET_KEY is not set: using a throw-away development key "
+                "(tokens stop working when the process ends; never do this in production)",
+                DevelopmentSecretWarning,
+                stacklevel=2,
+            )
+            self._dev_secret = secrets.token_bytes(32)
+        return self._dev_secret
 
     @property
     def resolved_database_url(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from pydantic import ValidationError
 
-from borderpost.cli import db, demo, lists, mrz, screen
+from borderpost.cli import audit, db, demo, lists, mrz, ports, screen, sim, users
 from borderpost.cli.context import State, fail
 from borderpost.config import Settings
 
@@ -19,6 +19,10 @@ app = typer.Typer(
 app.add_typer(mrz.app, name="mrz")
 app.add_typer(db.app, name="db")
 app.add_typer(lists.app, name="lists")
+app.add_typer(sim.app, name="sim")
+app.add_typer(users.app, name="users")
+app.add_typer(ports.app, name="ports")
+app.add_typer(audit.app, name="audit")
 app.command("screen")(screen.screen)
 app.command("demo")(demo.demo)
 
@@ -31,6 +35,8 @@ def _root(ctx: typer.Context) -> None:
     except ValidationError as exc:
         problems = "; ".join(
             f"BORDERPOST_{'_'.join(str(p) for p in error['loc']).upper()}: {error['msg']}"
+            if error["loc"]
+            else str(error["msg"]).removeprefix("Value error, ")
             for error in exc.errors()
         )
         fail(f"invalid setting: {problems}")

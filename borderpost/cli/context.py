@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import sys
 from dataclasses import dataclass, field
 
@@ -50,3 +51,11 @@ def fail(message: str, *, code: int = 2) -> None:
     """Print a clear error and exit (2: unusable arguments; 1: the operation failed)."""
     errors.print(f"[bold red]error:[/] {message}", highlight=False)
     sys.exit(code)
+
+
+def default_actor() -> str:
+    """Who an administrative command acts as when ``--actor`` is not given: the OS user."""
+    try:
+        return f"os:{getpass.getuser()}"
+    except (KeyError, OSError):  # no user name in the environment or the password database
+        return "os:unknown"

@@ -1,8 +1,14 @@
 """SQLAlchemy models. Every table belongs to ``metadata``, so migrations are checked against it."""
 
+from borderpost.store.models.audit import AuditEvent
 from borderpost.store.models.base import Base, metadata
+from borderpost.store.models.crossings import Crossing, Stay
 from borderpost.store.models.documents import DocumentCheck
+from borderpost.store.models.inspections import Decision, Inspection, Referral, ScreeningHit
 from borderpost.store.models.lost_stolen import LostStolenDocument
+from borderpost.store.models.ports import Port
+from borderpost.store.models.travellers import DocumentSeen, Traveller
+from borderpost.store.models.users import User
 from borderpost.store.models.watchlists import (
     Watchlist,
     WatchlistChange,
@@ -11,9 +17,20 @@ from borderpost.store.models.watchlists import (
 )
 
 __all__ = [
+    "AuditEvent",
     "Base",
+    "Crossing",
+    "Decision",
     "DocumentCheck",
+    "DocumentSeen",
+    "Inspection",
     "LostStolenDocument",
+    "Port",
+    "Referral",
+    "ScreeningHit",
+    "Stay",
+    "Traveller",
+    "User",
     "Watchlist",
     "WatchlistChange",
     "WatchlistEntry",
