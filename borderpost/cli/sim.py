@@ -13,6 +13,7 @@ from pathlib import Path
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
 from borderpost.cli.context import console, errors, fail, state
@@ -21,6 +22,7 @@ from borderpost.store import UnitOfWork
 from borderpost.watchlists import ListContentError, ListInputError, WatchlistError
 from borderpost.worldgen import FILES, Summary, WorldOutputError, write_world
 from borderpost.worldgen import Progress as ProgressCallback
+from borderpost.worldgen.evaluate import WorldScore, score_world
 from borderpost.worldgen.load import LOST_STOLEN_LIST, NOT_LOADED, WATCHLIST, Loaded, load_lists
 
 app = typer.Typer(help="Synthetic border worlds with ground truth.", no_args_is_help=True)
@@ -133,3 +135,53 @@ def _show(summary: Summary, loaded: Loaded | None) -> None:
         f"{LOST_STOLEN_LIST!r} ({loaded.lost_stolen.stored:,} documents)"
     )
     console.print(f"not loaded (no tables yet): {', '.join(NOT_LOADED)}")
+
+
+@app.command()
+def score(
+    world_dir: Path = typer.Argument(..., help="A folder written by `borderpost sim world`."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Screen every crossing of a world as the booth would and score it against the truth."""
+    if not (world_dir / "truth.json").is_file():
+        fail(f"{world_dir} is not a generated world (no truth.json)")
+        return
+    try:
+        with _bar() as tell:
+            result = score_world(
+                world_dir, progress=lambda done, total: tell("screening", done, total)
+            )
+    except (ListInputError, ListContentError, FileNotFoundError, KeyError, ValueError) as exc:
+        fail(f"{world_dir} cannot be scored: {exc}", code=1)
+        return
+    if as_json:
+        print(json.dumps(result.to_dict()))
+        return
+    show_score(result)
+
+
+def show_score(result: WorldScore) -> None:
+    """The booth's score against the truth, as a table and a few caught cases."""
+    table = Table(title=f"{result.screened:,} traveller/document pairs screened against the truth")
+    for column in ("what", "planted", "caught", "recall", "false"):
+        table.add_column(column, justify="left" if column == "what" else "right")
+    rows = (
+        ("watchlisted travellers", result.watchlist),
+        ("lost/stolen documents", result.lost_stolen),
+        ("forged documents", result.forged),
+    )
+    for label, catch in rows:
+        table.add_row(
+            label,
+            f"{catch.planted:,}",
+            f"{catch.caught:,}",
+            f"{catch.recall:.3f}",
+            f"{catch.false:,}",
+        )
+    console.print(table)
+    console.print(
+        f"false watchlist alerts: {result.false_alerts_per_1000:.2f} per 1,000 travellers "
+        f"({result.seconds:.1f} s)"
+    )
+    for example in result.examples:
+        console.print(f"  caught: {example}", markup=False)

@@ -177,3 +177,5 @@ def test_demo_runs_on_the_embedded_database(runner: CliRunner) -> None:
     assert "forged: expiry altered" in result.stdout
     assert "ocr_repair_available" in result.stdout
     assert "Recorded" in result.stdout
+    assert "a synthetic border world with ground truth" in result.stdout
+    assert "watchlisted travellers" in result.stdout and "caught:" in result.stdout

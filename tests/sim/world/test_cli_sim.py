@@ -52,6 +52,16 @@ def test_world_load_and_lists(run: Any, tmp_path: Path) -> None:
     assert again.exit_code == 0, again.output
     assert "0 added, 0 changed, 0 removed" in " ".join(again.stdout.split())
     assert "not loaded (no tables yet)" in again.stdout
+    scored = run("sim", "score", str(out), "--json")
+    assert scored.exit_code == 0, scored.output
+    score = json.loads(scored.stdout)
+    assert score["screened"] > 0 and score["lost_stolen"]["recall"] == 1.0
+
+
+def test_score_refuses_a_folder_that_is_no_world(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["sim", "score", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "is not a generated world" in " ".join(result.stderr.split())
 
 
 @pytest.mark.parametrize(
