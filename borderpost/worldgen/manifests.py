@@ -3,12 +3,12 @@
 While travellers stream by, each air crossing's passenger line goes into a bucket file of its
 flight's day (:class:`DayBuckets`, small buffers flushed to disk). Once every traveller is
 written, each day's bucket is read back on its own and its flights written in schedule order,
-passengers by crossing id: memory holds one day of one world's flights at a time.
+passengers by crossing id: memory holds one day of one world's flights at a time, as the JSON
+text of each passenger line (a few hundred bytes each) rather than as parsed records.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -58,7 +58,7 @@ class DayBuckets:
         dropped: their manifests are not in the world)."""
         if not 0 <= offset < self.days:
             return
-        self._buffers.setdefault(offset, []).append(dumps([flight, line]) + "\n")
+        self._buffers.setdefault(offset, []).append(f"{flight}\t{dumps(line)}\n")
         self._buffered += 1
         if self._buffered >= FLUSH_LINES:
             self.flush()
@@ -71,15 +71,15 @@ class DayBuckets:
         self._buffers.clear()
         self._buffered = 0
 
-    def read(self, offset: int) -> dict[str, list[dict[str, Any]]]:
-        """Day ``offset``'s passengers by flight number."""
-        found: dict[str, list[dict[str, Any]]] = {}
+    def read(self, offset: int) -> dict[str, list[str]]:
+        """Day ``offset``'s passenger lines (JSON text) by flight number."""
+        found: dict[str, list[str]] = {}
         path = self._path(offset)
         if not path.exists():
             return found
         with path.open(encoding="utf-8") as file:
             for text in file:
-                flight, line = json.loads(text)
+                flight, line = text.rstrip("\n").split("\t", 1)
                 found.setdefault(flight, []).append(line)
         return found
 
@@ -97,8 +97,9 @@ def write_manifests(
         day: date = spec.day(offset)
         passengers = buckets.read(offset)
         for flight in flights:
-            on_board = sorted(passengers.get(flight.number, ()), key=lambda p: p["crossing_id"])
-            sink.write(
+            # Every passenger line starts {"crossing_id":"C...": their text sorts by crossing.
+            on_board = ",".join(sorted(passengers.get(flight.number, ())))
+            head = dumps(
                 {
                     "flight": flight.number,
                     "airline": flight.airline,
@@ -108,9 +109,9 @@ def write_manifests(
                     "direction": flight.leg,
                     "port": flight.port,
                     "scheduled": flight.at(day).isoformat(timespec="minutes"),
-                    "passengers": on_board,
-                    "crew": [member.to_record() for member in crew(spec, flight, day)],
                 }
             )
+            crew_text = dumps([member.to_record() for member in crew(spec, flight, day)])
+            sink.write_text(f'{head[:-1]},"passengers":[{on_board}],"crew":{crew_text}}}')
         if progress is not None:
             progress(offset + 1, spec.days)

@@ -35,6 +35,12 @@ class JsonLines:
         self._file.write("\n")
         self.count += 1
 
+    def write_text(self, text: str) -> None:
+        """Append one record given as its JSON text (one line, no newline)."""
+        self._file.write(text)
+        self._file.write("\n")
+        self.count += 1
+
     def write_all(self, records: Iterable[Any]) -> None:
         """Append every record."""
         for record in records:
