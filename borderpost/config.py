@@ -54,6 +54,24 @@ class Settings(BaseSettings):
         default_factory=dict,
         description='Per-list thresholds as JSON, e.g. {"UN": 0.75, "OFAC SDN": 0.85}.',
     )
+    high_risk_threshold: float = Field(
+        default=0.90,
+        ge=0.0,
+        le=1.0,
+        description=(
+            "Hit score at or above which a hit is high-risk: clearing it needs a supervisor's "
+            "approval (a second person)."
+        ),
+    )
+    traveller_match_threshold: float = Field(
+        default=0.90,
+        ge=0.0,
+        le=1.0,
+        description=(
+            "Name similarity at or above which a traveller with the same birth date is taken "
+            "for an earlier record of the same person (spelling variants, transliterations)."
+        ),
+    )
     reference_date: str | None = Field(
         default=None,
         description="ISO date used as 'today' for expiry checks (default: the real date).",

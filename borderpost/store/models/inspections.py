@@ -41,16 +41,19 @@ class Inspection(Base):
     verdict: Mapped[str] = mapped_column(String(16))
     findings: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     suggested_action: Mapped[str | None] = mapped_column(String(8))
+    signals: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
 class ScreeningHit(Base):
-    """A watchlist candidate at or above the threshold; an officer clears it with a reason."""
+    """A watchlist candidate at or above the threshold, or a lost/stolen document report
+    (``kind`` ``watchlist`` or ``document``); an officer clears it with a reason."""
 
     __tablename__ = "screening_hits"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="watchlist", server_default="watchlist")
     list_name: Mapped[str] = mapped_column(String(200))
     entry_id: Mapped[str] = mapped_column(String(200))
     name: Mapped[str] = mapped_column(Text)
@@ -81,6 +84,10 @@ class Decision(Base):
     approval: Mapped[str] = mapped_column(String(12), default="not_required")
     approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    permit_type: Mapped[str | None] = mapped_column(String(32))
+    approval_reasons: Mapped[list[str] | None] = mapped_column(JSON)
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    review_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class Referral(Base):

@@ -25,7 +25,7 @@ class Traveller(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     surname: Mapped[str] = mapped_column(String(200))
     given_names: Mapped[str] = mapped_column(String(200), default="")
-    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    birth_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     nationality: Mapped[str | None] = mapped_column(String(3))
     gender: Mapped[str | None] = mapped_column(String(1))
     name_key: Mapped[str] = mapped_column(String(400))

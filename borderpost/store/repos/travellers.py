@@ -59,6 +59,14 @@ class TravellerRepo:
             query = query.where(Traveller.birth_date == birth_date)
         return list(self._session.scalars(query.order_by(Traveller.id)))
 
+    def by_birth_date(self, birth_date: dt.date, *, limit: int = 1000) -> list[Traveller]:
+        """Travellers born on ``birth_date`` (candidates for a spelling-tolerant name match)."""
+        query = select(Traveller).where(Traveller.birth_date == birth_date)
+        return list(self._session.scalars(query.order_by(Traveller.id).limit(limit)))
+
+    def get(self, traveller_id: int) -> Traveller | None:
+        return self._session.get(Traveller, traveller_id)
+
     def add_document(self, document: DocumentSeen) -> DocumentSeen:
         """Record a document seen (flushed, not committed)."""
         self._session.add(document)

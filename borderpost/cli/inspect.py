@@ -1,0 +1,241 @@
+"""``borderpost inspect``, ``decide``, ``approve``, ``reject``: primary inspection at a port.
+
+A local operator's tool: the named officer or supervisor is taken at their word (no password)
+and recorded in the audit log. The web API authenticates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from borderpost.cli.context import console, errors, fail, state
+from borderpost.inspection import (
+    DecisionResult,
+    InspectionError,
+    InspectionPolicy,
+    InspectionResult,
+    approve,
+    decide,
+    inspect,
+    reject,
+)
+from borderpost.inspection.access import user_by_name
+from borderpost.screening.engine import Screener, ScreeningConfig
+from borderpost.store import UnitOfWork
+from borderpost.watchlists.service import load_entries, lost_stolen_records
+
+
+def _screener(ctx: typer.Context) -> Screener:
+    settings = state(ctx).settings
+    with UnitOfWork(state(ctx).store()) as uow:
+        entries = load_entries(uow.session)
+        stolen = lost_stolen_records(uow.session)
+    if not entries and not stolen:
+        errors.print("[yellow]warning:[/] no watchlists are stored: screening finds nothing")
+    config = ScreeningConfig(
+        threshold=settings.screening_threshold,
+        list_thresholds=settings.screening_list_thresholds,
+    )
+    return Screener(entries, lost_stolen=stolen, config=config)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def inspect_command(
+    ctx: typer.Context,
+    mrz: str | None = typer.Option(None, "--mrz", help="The MRZ, lines joined by \\n."),
+    mrz_file: Path | None = typer.Option(None, "--mrz-file", help="A file holding the MRZ."),
+    port: str = typer.Option(..., "--port", help="Port code, e.g. LHR."),
+    direction: str = typer.Option(..., "--direction", help="entry or exit."),
+    officer: str = typer.Option(..., "--officer", help="Username of the inspecting officer."),
+    as_json: bool = typer.Option(False, "--json", help="JSON output."),
+) -> None:
+    """Inspect a traveller: document, watchlists, lost/stolen, history, suggested action."""
+    if (mrz is None) == (mrz_file is None):
+        fail("give --mrz TEXT or --mrz-file FILE")
+    if mrz_file is not None:
+        try:
+            mrz = mrz_file.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            fail(f"cannot read {mrz_file}: {exc}")
+    assert mrz is not None
+    screener = _screener(ctx)
+    policy = InspectionPolicy.from_settings(state(ctx).settings)
+    with UnitOfWork(state(ctx).store()) as uow:
+        try:
+            user = user_by_name(uow.session, officer)
+            result = inspect(
+                uow,
+                screener,
+                user,
+                mrz.replace("\\n", "\n"),
+                port,
+                direction,
+                _now(),
+                policy=policy,
+            )
+        except InspectionError as exc:
+            fail(str(exc), code=1)
+            return
+        uow.commit()
+    if as_json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        return
+    _card(result)
+
+
+def _card(result: InspectionResult) -> None:
+    doc = result.document
+    style = {"valid": "bold green", "alert": "bold yellow", "invalid": "bold red"}[result.verdict]
+    console.print(
+        f"[bold]Inspection {result.inspection_id}[/] {result.direction} at {result.port} "
+        f"by {result.officer}",
+        highlight=False,
+    )
+    console.print(
+        f"document [{style}]{result.verdict.upper()}[/]  {doc.document_code} "
+        f"{doc.issuing_state} {doc.document_number}  {doc.surname}, {doc.given_names}  "
+        f"born {doc.birth_date}  expires {doc.expiry_date}",
+        highlight=False,
+    )
+    for finding in doc.findings:
+        console.print(f"  {finding.severity}: {finding.code}: {finding.message}", highlight=False)
+    if result.hits:
+        table = Table(title="Hits", show_lines=True)
+        for column in ("id", "kind", "score", "list", "entry", "name", "matched", "reasons"):
+            table.add_column(column, overflow="fold")
+        for hit in result.hits:
+            risk = " (high risk)" if hit.high_risk else ""
+            table.add_row(
+                str(hit.id),
+                hit.kind,
+                f"{hit.score:.2f}{risk}",
+                hit.list_name,
+                hit.entry_id,
+                hit.name,
+                hit.matched_name,
+                "\n".join(hit.reasons),
+            )
+        console.print(table)
+    else:
+        console.print("[green]no watchlist or lost/stolen hits[/]")
+    history = result.history
+    console.print(
+        f"traveller {history.traveller_id} ({history.match}: {history.match_detail})",
+        highlight=False,
+    )
+    for crossing in history.crossings:
+        when = crossing.occurred_at.isoformat(timespec="minutes")
+        console.print(f"  {when} {crossing.direction} at {crossing.port}", highlight=False)
+    for overstay in history.overstays:
+        console.print(f"  [bold red]overstay:[/] {overstay.reason}", highlight=False)
+    suggestion = result.suggestion
+    console.print(f"suggested action: [bold]{suggestion.action}[/]", highlight=False)
+    for reason in suggestion.reasons:
+        console.print(f"  - {reason}", highlight=False)
+
+
+def _show_decision(result: DecisionResult, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        return
+    console.print(
+        f"decision {result.decision_id} on inspection {result.inspection_id}: "
+        f"[bold]{result.decision}[/] ({result.approval}; suggested {result.suggestion})",
+        highlight=False,
+    )
+    for reason in result.approval_reasons:
+        console.print(f"  needs a supervisor: {reason}", highlight=False)
+    for effect in result.effects:
+        console.print(f"  {effect}", highlight=False)
+
+
+def _clearances(values: list[str]) -> dict[int, str]:
+    cleared: dict[int, str] = {}
+    for value in values:
+        hit, _, reason = value.partition("=")
+        if not hit.strip().isdigit():
+            fail(f"--clear {value!r} must be HIT_ID=REASON")
+        cleared[int(hit)] = reason
+    return cleared
+
+
+def decide_command(
+    ctx: typer.Context,
+    inspection_id: int = typer.Argument(..., help="The inspection number."),
+    decision: str = typer.Option(..., "--decision", help="admit, refer, refuse or detain."),
+    reason: str = typer.Option(..., "--reason", help="Why (at least 10 characters)."),
+    officer: str = typer.Option(..., "--officer", help="Username of the deciding officer."),
+    clear: list[str] = typer.Option(
+        [], "--clear", help="HIT_ID=REASON: clear a hit as a false match (repeatable)."
+    ),
+    permit: str | None = typer.Option(None, "--permit", help="Permit type (default visitor)."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Record the officer's decision (pending when a supervisor must approve it)."""
+    cleared = _clearances(clear)
+    policy = InspectionPolicy.from_settings(state(ctx).settings)
+    with UnitOfWork(state(ctx).store()) as uow:
+        try:
+            user = user_by_name(uow.session, officer)
+            result = decide(
+                uow,
+                inspection_id,
+                user,
+                decision,
+                reason,
+                cleared,
+                _now(),
+                permit_type=permit,
+                policy=policy,
+            )
+        except InspectionError as exc:
+            fail(str(exc), code=1)
+            return
+        uow.commit()
+    _show_decision(result, as_json)
+
+
+def approve_command(
+    ctx: typer.Context,
+    decision_id: int = typer.Argument(..., help="The pending decision's number."),
+    supervisor: str = typer.Option(..., "--supervisor", help="Username of the supervisor."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Approve a pending decision (a supervisor of the port, not the decider)."""
+    policy = InspectionPolicy.from_settings(state(ctx).settings)
+    with UnitOfWork(state(ctx).store()) as uow:
+        try:
+            user = user_by_name(uow.session, supervisor)
+            result = approve(uow, decision_id, user, _now(), policy=policy)
+        except InspectionError as exc:
+            fail(str(exc), code=1)
+            return
+        uow.commit()
+    _show_decision(result, as_json)
+
+
+def reject_command(
+    ctx: typer.Context,
+    decision_id: int = typer.Argument(..., help="The pending decision's number."),
+    supervisor: str = typer.Option(..., "--supervisor", help="Username of the supervisor."),
+    reason: str = typer.Option(..., "--reason", help="Why (at least 10 characters)."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Reject a pending decision; its hit clearances are withdrawn."""
+    with UnitOfWork(state(ctx).store()) as uow:
+        try:
+            user = user_by_name(uow.session, supervisor)
+            result = reject(uow, decision_id, user, reason, _now())
+        except InspectionError as exc:
+            fail(str(exc), code=1)
+            return
+        uow.commit()
+    _show_decision(result, as_json)

@@ -1,0 +1,251 @@
+"""Primary inspection: read the document, identify and screen the traveller, suggest.
+
+:func:`inspect` works in the caller's unit of work and never commits. It stores the document
+seen, the inspection, every hit, and audits ``inspection.create``, one ``screening.hit`` per
+hit and ``traveller.read`` for the history. The officer's call is recorded by
+:func:`borderpost.inspection.deciding.decide`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal, cast
+
+from sqlalchemy.orm import Session
+
+from borderpost import audit
+from borderpost.documents import MrzResult, parse
+from borderpost.identity.roles import Permission
+from borderpost.inspection.access import check_at_port, port_by_code
+from borderpost.inspection.errors import Invalid
+from borderpost.inspection.history import full_name, identify, read_history, record_document
+from borderpost.inspection.policy import InspectionPolicy
+from borderpost.inspection.result import HitView, InspectionResult, document_verdict
+from borderpost.inspection.suggest import DocumentSignal, HitSignal, signals, suggest
+from borderpost.screening.engine import Screener, Screening
+from borderpost.screening.query import Query, QueryError
+from borderpost.store import UnitOfWork
+from borderpost.store.models import Inspection, ScreeningHit, User
+from borderpost.store.repos.inspections import InspectionRepo
+
+__all__ = ["DOCUMENT_LIST", "Direction", "hit_view", "inspect"]
+
+Direction = Literal["entry", "exit"]
+#: The ``list_name`` stored on a lost/stolen document hit.
+DOCUMENT_LIST = "lost/stolen"
+_STOLEN = frozenset({"stolen", "blank-stolen"})
+
+
+def _query(document: MrzResult) -> Query:
+    name = full_name(document.surname, document.given_names)
+    dob = None if document.birth_date is None else document.birth_date.isoformat()
+    sex = document.sex if document.sex in ("M", "F", "X") else None
+    try:
+        return Query.parse(
+            name,
+            dob=dob,
+            nationality=document.nationality,
+            gender=sex,
+            document_number=document.document_number,
+            document_country=document.issuing_state,
+        )
+    except QueryError:
+        # A country code the screening tables do not know: screen on the name and numbers.
+        return Query.parse(name, dob=dob, gender=sex, document_number=document.document_number)
+
+
+def _store_hits(session: Session, inspection_id: int, screening: Screening) -> list[ScreeningHit]:
+    repo = InspectionRepo(session)
+    rows = []
+    for hit in screening.hits:
+        rows.append(
+            ScreeningHit(
+                inspection_id=inspection_id,
+                kind="watchlist",
+                list_name=hit.list_name,
+                entry_id=hit.entry_id,
+                name=hit.name,
+                matched_name=hit.matched_name,
+                score=hit.score,
+                reasons=[
+                    {
+                        "feature": r.feature,
+                        "contribution": round(r.contribution, 4),
+                        "text": r.describe(),
+                    }
+                    for r in hit.reasons
+                ],
+            )
+        )
+    for doc in screening.documents:
+        record = doc.record
+        rows.append(
+            ScreeningHit(
+                inspection_id=inspection_id,
+                kind="document",
+                list_name=DOCUMENT_LIST,
+                entry_id=f"{record.country}:{record.number}"[:200],
+                name=f"{record.status} {record.document_type} {record.number} ({record.country})",
+                matched_name=doc.presented,
+                score=1.0 if doc.exact else max(0.5, 1.0 - 0.1 * len(doc.confusions)),
+                reasons=[
+                    {
+                        "feature": "document_number",
+                        "status": record.status,
+                        "exact": doc.exact,
+                        "text": doc.reason,
+                    }
+                ],
+            )
+        )
+    for row in rows:
+        repo.add(row)
+    return rows
+
+
+def hit_view(row: ScreeningHit, high_risk_threshold: float) -> HitView:
+    """A stored hit as the officer sees it."""
+    kind: Literal["watchlist", "document"] = "document" if row.kind == "document" else "watchlist"
+    return HitView(
+        id=row.id,
+        kind=kind,
+        list_name=row.list_name,
+        entry_id=row.entry_id,
+        name=row.name,
+        matched_name=row.matched_name,
+        score=row.score,
+        reasons=tuple(str(reason.get("text", "")) for reason in row.reasons),
+        high_risk=kind == "document" or row.score >= high_risk_threshold,
+    )
+
+
+def hit_signal(row: ScreeningHit) -> HitSignal:
+    """What the suggestion rules need to know of a stored hit."""
+    if row.kind == "document":
+        first = row.reasons[0] if row.reasons else {}
+        stolen = bool(first.get("exact")) and first.get("status") in _STOLEN
+        return HitSignal(row.id, "document", row.score, str(first.get("text", row.name)), stolen)
+    description = f"{row.list_name} {row.entry_id} {row.name!r} ~ {row.matched_name!r}"
+    return HitSignal(row.id, "watchlist", row.score, description)
+
+
+def inspect(
+    uow: UnitOfWork,
+    screener: Screener,
+    officer: User,
+    mrz: str,
+    port: str,
+    direction: str,
+    now: dt.datetime,
+    *,
+    policy: InspectionPolicy | None = None,
+) -> InspectionResult:
+    """Inspect a traveller presenting ``mrz`` at ``port`` in ``direction`` (entry or exit).
+
+    A document that fails its checks still gives a result (with its findings); text with no
+    readable MRZ at all does not.
+
+    Raises:
+        Invalid: unknown direction, or no MRZ layout and name could be read.
+        NotFound: no such port.
+        Forbidden: the officer may not inspect, or not at this port.
+    """
+    rules = policy or InspectionPolicy()
+    session = uow.session
+    if direction not in ("entry", "exit"):
+        raise Invalid(f"direction {direction!r} must be entry or exit")
+    way = cast(Direction, direction)
+    port_row = port_by_code(session, port)
+    check_at_port(officer, port_row.id, Permission.INSPECT, "inspect travellers")
+    if not mrz or not mrz.strip():
+        raise Invalid("no MRZ text was given")
+    document = parse(mrz, at=now.date())
+    if document.type is None or not document.surname:
+        problems = "; ".join(f.message for f in document.findings) or "no layout recognised"
+        raise Invalid(f"no MRZ could be read from the text: {problems}")
+    match = identify(session, document, threshold=rules.traveller_match_threshold, now=now)
+    seen = record_document(session, match.traveller, document, now)
+    verdict = document_verdict(document)
+    inspection = Inspection(
+        port_id=port_row.id,
+        direction=way,
+        officer_id=officer.id,
+        traveller_id=match.traveller.id,
+        document_id=None if seen is None else seen.id,
+        verdict=verdict,
+        findings=[finding.to_dict() for finding in document.findings],
+        created_at=now,
+    )
+    InspectionRepo(session).add(inspection)
+    rows = _store_hits(session, inspection.id, screener.screen(_query(document)))
+    history = read_history(
+        session, match, actor=officer.username, purpose=f"inspection {inspection.id}", now=now
+    )
+    fired = signals(
+        DocumentSignal(verdict, tuple(f.code for f in document.errors), document.has("expired")),
+        [hit_signal(row) for row in rows],
+        [overstay.reason for overstay in history.overstays],
+        direction=way,
+        high_risk_threshold=rules.high_risk_threshold,
+    )
+    suggestion = suggest(fired)
+    inspection.suggested_action = suggestion.action
+    inspection.signals = [signal.to_dict() for signal in fired]
+    session.flush()
+    _audit(session, officer, inspection, rows, port_row.code, match.method)
+    return InspectionResult(
+        inspection_id=inspection.id,
+        port=port_row.code,
+        direction=way,
+        officer=officer.username,
+        at=now,
+        document=document,
+        verdict=verdict,
+        hits=tuple(hit_view(row, rules.high_risk_threshold) for row in rows),
+        history=history,
+        suggestion=suggestion,
+    )
+
+
+def _audit(
+    session: Session,
+    officer: User,
+    inspection: Inspection,
+    rows: list[ScreeningHit],
+    port: str,
+    match: str,
+) -> None:
+    audit.append(
+        session,
+        actor=officer.username,
+        action="inspection.create",
+        subject_type="inspection",
+        subject_id=inspection.id,
+        details={
+            "port": port,
+            "direction": inspection.direction,
+            "traveller": inspection.traveller_id,
+            "traveller_match": match,
+            "verdict": inspection.verdict,
+            "hits": sum(1 for row in rows if row.kind == "watchlist"),
+            "document_hits": sum(1 for row in rows if row.kind == "document"),
+            "suggested_action": inspection.suggested_action,
+        },
+        at=inspection.created_at,
+    )
+    for row in rows:
+        audit.append(
+            session,
+            actor=officer.username,
+            action="screening.hit",
+            subject_type="screening_hit",
+            subject_id=row.id,
+            details={
+                "inspection": inspection.id,
+                "kind": row.kind,
+                "list": row.list_name,
+                "entry_id": row.entry_id,
+                "score": round(row.score, 4),
+            },
+            at=inspection.created_at,
+        )
