@@ -11,7 +11,7 @@ from rich.rule import Rule
 
 from borderpost.cli.context import console, state
 from borderpost.cli.demo_screening import import_lists, screen_travellers
-from borderpost.cli.demo_world import run_world
+from borderpost.cli.demo_world import run_booth, run_world
 from borderpost.cli.render import result_panel, results_table
 from borderpost.documents import MrzFields, MrzResult, make_mrz, parse
 from borderpost.store import UnitOfWork
@@ -153,6 +153,8 @@ def demo(ctx: typer.Context) -> None:
     screen_travellers(store, console)
     console.print(Rule("Borderpost demo: a synthetic border world with ground truth"))
     world = run_world(store, settings.data_dir, console)
+    console.print(Rule("Borderpost demo: a day at the booths of the synthetic world"))
+    run_booth(store, world, console)
     console.print(
         f"Try: [bold].venv/bin/borderpost sim score {world}[/] "
         f"(and read {world / 'README.md'} for what every file holds)",

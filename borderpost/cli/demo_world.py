@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from rich.console import Console
+from rich.table import Table
 
+from borderpost.audit.anomalies import officer_indicators
 from borderpost.cli.sim import show_score
+from borderpost.screening.engine import Screener
 from borderpost.sim.world.spec import WorldSpec
 from borderpost.store import Store, UnitOfWork
+from borderpost.watchlists.service import load_entries, lost_stolen_records
 from borderpost.worldgen import write_world
+from borderpost.worldgen.booth import BoothDay, run_day, staff_world
 from borderpost.worldgen.evaluate import score_world
 from borderpost.worldgen.load import LOST_STOLEN_LIST, WATCHLIST, load_lists
 
 DEMO_WORLD = WorldSpec(seed=7, travellers=5_000, days=14)
+BOOTH_DAY = 3  # a weekday with the traffic of an ordinary day
+SHOWN = 5
 
 
 def run_world(store: Store, data_dir: Path, console: Console) -> Path:
@@ -36,3 +44,38 @@ def run_world(store: Store, data_dir: Path, console: Console) -> Path:
     )
     show_score(score_world(folder))
     return folder
+
+
+def run_booth(store: Store, folder: Path, console: Console) -> BoothDay:
+    """Staff the world's ports, run one day of its crossings through primary inspection,
+    and show what the booth stopped against the truth, and the officer indicators."""
+    start = dt.datetime.combine(DEMO_WORLD.start, dt.time(), tzinfo=dt.UTC)
+    staff_world(store, folder, start)
+    with UnitOfWork(store) as uow:
+        entries = load_entries(uow.session, None)
+        stolen = lost_stolen_records(uow.session)
+    screener = Screener(entries, lost_stolen=stolen)
+    day = run_day(store, folder, screener, day=BOOTH_DAY)
+    table = Table(title=f"Primary inspection on {day.day}: {day.inspected:,} crossings")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("crossings the truth says should be stopped", str(day.suspect))
+    table.add_row("  of them stopped (suggested refer, refuse or detain)", str(day.stopped))
+    table.add_row("innocent crossings stopped", str(day.false_stops))
+    for outcome, count in sorted(day.decisions.items()):
+        table.add_row(f"decision {outcome}", str(count))
+    console.print(table)
+    for line in day.caught[:SHOWN]:
+        console.print(f"  stopped: {line}", markup=False)
+    for line in day.missed[:SHOWN]:
+        console.print(f"  missed: {line}", markup=False)
+    with UnitOfWork(store) as uow:
+        found = officer_indicators(uow.session, since=start)
+    if not found:
+        console.print("  officer indicators: none fired on this day")
+    for indicator in found[:SHOWN]:
+        console.print(
+            f"  indicator: {indicator.officer} at {indicator.port}: {indicator.reason}",
+            markup=False,
+        )
+    return day
