@@ -189,9 +189,15 @@ def events(
     subject_type: str | None = None,
     subject_id: str | None = None,
     limit: int = 100,
+    before: int | None = None,
 ) -> list[AuditEvent]:
-    """The latest ``limit`` events (optionally about one subject), newest first."""
+    """The latest ``limit`` events (optionally about one subject), newest first.
+
+    ``before`` pages back: only events with a sequence number below it.
+    """
     query = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
+    if before is not None:
+        query = query.where(AuditEvent.seq < before)
     if subject_type is not None:
         query = query.where(AuditEvent.subject_type == subject_type)
     if subject_id is not None:

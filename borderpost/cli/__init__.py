@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from pydantic import ValidationError
 
-from borderpost.cli import audit, db, demo, lists, mrz, ports, screen, sim, users
+from borderpost.cli import audit, db, demo, inspect, lists, mrz, ports, screen, serve, sim, users
 from borderpost.cli.context import State, fail
 from borderpost.config import Settings
 
@@ -25,6 +25,11 @@ app.add_typer(ports.app, name="ports")
 app.add_typer(audit.app, name="audit")
 app.command("screen")(screen.screen)
 app.command("demo")(demo.demo)
+app.command("serve")(serve.serve)
+app.command("inspect")(inspect.inspect_command)
+app.command("decide")(inspect.decide_command)
+app.command("approve")(inspect.approve_command)
+app.command("reject")(inspect.reject_command)
 
 
 @app.callback()

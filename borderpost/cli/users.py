@@ -9,11 +9,10 @@ import sys
 import typer
 from rich.table import Table
 
-from borderpost import audit
 from borderpost.cli.context import console, default_actor, fail, state
 from borderpost.identity import DuplicateUserError, IdentityError, create_user, parse_role
+from borderpost.identity.accounts import list_accounts
 from borderpost.store import UnitOfWork
-from borderpost.store.repos.users import UserRepo
 
 app = typer.Typer(help="User accounts: create and list.", no_args_is_help=True)
 
@@ -83,33 +82,8 @@ def list_users(
     store = state(ctx).store()
     now = dt.datetime.now(dt.UTC)
     with UnitOfWork(store) as uow:
-        rows = UserRepo(uow.session).all_with_ports()
-        audit.append(
-            uow.session,
-            actor=actor or default_actor(),
-            action="user.list",
-            subject_type="user",
-            details={"count": len(rows)},
-            at=now,
-        )
-        records = [
-            {
-                "username": user.username,
-                "role": user.role,
-                "port": None if port is None else port.code,
-                "active": user.active,
-                "locked": user.locked_until is not None and user.locked_until > now,
-                "locked_until": None
-                if user.locked_until is None
-                else user.locked_until.isoformat(),
-                "failed_logins": user.failed_logins,
-                "created_at": user.created_at.isoformat(),
-                "last_login_at": None
-                if user.last_login_at is None
-                else user.last_login_at.isoformat(),
-            }
-            for user, port in rows
-        ]
+        accounts = list_accounts(uow.session, actor=actor or default_actor(), now=now)
+        records = [account.to_dict(now) for account in accounts]
         uow.commit()
     if as_json:
         for record in records:

@@ -1,0 +1,178 @@
+"""Inspections, decisions and supervisors' approvals.
+
+Routes stay thin: :mod:`borderpost.inspection` runs the workflow (and checks the port),
+:mod:`borderpost.records` reads stored inspections and the approval queue.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query
+from pydantic import BaseModel, Field
+
+from borderpost.identity.roles import Permission
+from borderpost.inspection import InspectionResult, approve, decide, inspect, reject
+from borderpost.records import inspection_record, pending_approvals
+from borderpost.store.models import User
+from borderpost.web.deps import StateDep, UowDep, require
+from borderpost.web.errors import ERROR_RESPONSES
+from borderpost.web.fields import NO_NUL
+
+router = APIRouter(tags=["inspections"], responses=ERROR_RESPONSES)
+
+Inspector = Annotated[User, Depends(require(Permission.INSPECT))]
+Decider = Annotated[User, Depends(require(Permission.DECIDE))]
+Approver = Annotated[User, Depends(require(Permission.APPROVE))]
+Reader = Annotated[User, Depends(require(Permission.READ_TRAVELLER))]
+RecordId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
+class InspectionRequest(BaseModel):
+    """A traveller presenting a document at a port."""
+
+    mrz: str = Field(
+        min_length=1,
+        max_length=400,
+        pattern=NO_NUL,
+        description="The MRZ lines, newline-separated.",
+    )
+    port: str = Field(
+        min_length=1, max_length=16, pattern=NO_NUL, description="The port's code, e.g. LHR."
+    )
+    direction: Literal["entry", "exit"]
+
+
+class Clearance(BaseModel):
+    """A hit cleared as a false match, with the reason."""
+
+    hit_id: int = Field(ge=1, le=2**31 - 1)
+    reason: str = Field(max_length=2000, pattern=NO_NUL)
+
+
+class DecisionRequest(BaseModel):
+    """The officer's call on an inspection."""
+
+    decision: Literal["admit", "refer", "refuse", "detain"]
+    reason: str = Field(max_length=2000, pattern=NO_NUL)
+    cleared_hits: list[Clearance] = Field(default_factory=list, max_length=100)
+    permit_type: str | None = Field(
+        default=None,
+        max_length=32,
+        pattern=NO_NUL,
+        description="Permit of an admitted entry (default visitor).",
+    )
+
+
+class ReviewRequest(BaseModel):
+    """A supervisor's review of a pending decision (a reason is needed to reject)."""
+
+    outcome: Literal["approve", "reject"]
+    reason: str | None = Field(default=None, max_length=2000, pattern=NO_NUL)
+
+
+def inspection_json(result: InspectionResult) -> dict[str, Any]:
+    """The answer to ``POST /inspections``: document (as ``mrz check --json``), hits,
+    lost/stolen reports, travel history and the suggested action."""
+    history = result.history.to_dict()
+    return {
+        "id": result.inspection_id,
+        "port": result.port,
+        "direction": result.direction,
+        "officer": result.officer,
+        "at": result.at.isoformat(),
+        "verdict": result.verdict,
+        "document": result.document.to_dict(),
+        "hits": [hit.to_dict() for hit in result.watchlist_hits],
+        "lost_stolen": [hit.to_dict() for hit in result.document_hits],
+        "traveller": {
+            "id": result.history.traveller_id,
+            "match": result.history.match,
+            "match_detail": result.history.match_detail,
+        },
+        "history": history["crossings"],
+        "overstays": history["overstays"],
+        "suggested_action": result.suggestion.action,
+        "suggestion_reasons": list(result.suggestion.reasons),
+    }
+
+
+@router.post("/inspections", status_code=201, summary="Primary inspection of a traveller")
+def create_inspection(
+    body: InspectionRequest, officer: Inspector, state: StateDep, uow: UowDep
+) -> dict[str, Any]:
+    """Read the document, screen the traveller, show the history and suggest an action."""
+    result = inspect(
+        uow,
+        state.screeners.get(),
+        officer,
+        body.mrz,
+        body.port,
+        body.direction,
+        state.now(),
+        policy=state.policy,
+    )
+    uow.commit()
+    return inspection_json(result)
+
+
+@router.get("/inspections/{inspection_id}", summary="One inspection (audited read)")
+def get_inspection(
+    inspection_id: RecordId, reader: Reader, state: StateDep, uow: UowDep
+) -> dict[str, Any]:
+    """The stored inspection with its hits and decisions."""
+    record = inspection_record(
+        uow.session,
+        inspection_id,
+        reader,
+        high_risk_threshold=state.policy.high_risk_threshold,
+        now=state.now(),
+    )
+    uow.commit()
+    return record
+
+
+@router.post("/inspections/{inspection_id}/decision", status_code=201, summary="Decide")
+def make_decision(
+    inspection_id: RecordId, body: DecisionRequest, officer: Decider, state: StateDep, uow: UowDep
+) -> dict[str, Any]:
+    """Admit, refer, refuse or detain, clearing hits with reasons; some decisions wait for
+    a supervisor's approval (``approval: pending``)."""
+    result = decide(
+        uow,
+        inspection_id,
+        officer,
+        body.decision,
+        body.reason,
+        {item.hit_id: item.reason for item in body.cleared_hits},
+        state.now(),
+        permit_type=body.permit_type,
+        policy=state.policy,
+    )
+    uow.commit()
+    return result.to_dict()
+
+
+@router.get("/approvals", summary="Decisions awaiting a supervisor at a port")
+def list_pending(
+    supervisor: Approver,
+    uow: UowDep,
+    port: Annotated[
+        str | None, Query(max_length=16, pattern=NO_NUL, description="Default: your port.")
+    ] = None,
+) -> list[dict[str, Any]]:
+    """Pending decisions of the supervisor's port, oldest first."""
+    return pending_approvals(uow.session, supervisor, port)
+
+
+@router.post("/approvals/{decision_id}", summary="Approve or reject a pending decision")
+def review_decision(
+    decision_id: RecordId, body: ReviewRequest, supervisor: Approver, state: StateDep, uow: UowDep
+) -> dict[str, Any]:
+    """Four eyes: another person, a supervisor of the same port, approves or rejects."""
+    if body.outcome == "approve":
+        result = approve(uow, decision_id, supervisor, state.now(), policy=state.policy)
+    else:
+        result = reject(uow, decision_id, supervisor, body.reason or "", state.now())
+    uow.commit()
+    return result.to_dict()
