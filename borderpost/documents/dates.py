@@ -69,6 +69,12 @@ def read_expiry(
             )
         )
         return None, False
+    expiry_findings(expiry, reference, findings)
+    return expiry, True
+
+
+def expiry_findings(expiry: dt.date, reference: dt.date, findings: list[Finding]) -> None:
+    """Findings on an expiry date (read or typed): expired, or implausibly far ahead."""
     if expiry < reference:
         findings.append(
             finding(
@@ -86,7 +92,6 @@ def read_expiry(
                 f"{reference.isoformat()}: altered expiry date, or not issued by that date",
             )
         )
-    return expiry, True
 
 
 @functools.lru_cache(maxsize=64)
@@ -100,6 +105,20 @@ def _add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+def born_before_expiry(birth: dt.date, expiry: dt.date, reference: dt.date) -> dt.date:
+    """The birth date in the century that puts it before the expiry, where the usual rule
+    (the latest century not after the reference date) put it after: a holder born in 1925
+    whose passport expired in 2025 reads 25 for both, and no document expires before its
+    holder is born. Left as it is when the earlier century is implausible (over 120 years)."""
+    if expiry >= birth or birth.year - 100 < 1:
+        return birth
+    try:
+        earlier = birth.replace(year=birth.year - 100)
+    except ValueError:  # 29 February of a century year that was not a leap year
+        return birth
+    return earlier if earlier >= _limits(reference)[1] else birth
 
 
 def date_relations(

@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING
 
 from borderpost.documents import checks as cd
 from borderpost.documents import countries, errata
-from borderpost.documents.dates import date_relations, read_birth, read_expiry
+from borderpost.documents.dates import (
+    born_before_expiry,
+    date_relations,
+    read_birth,
+    read_expiry,
+)
 from borderpost.documents.findings import Finding, finding
 from borderpost.documents.layouts import CHAR_CLASSES, Layout, detect, geometry_hint, match_clean
 from borderpost.documents.namefield import read_name
@@ -144,14 +149,15 @@ def _read_layout(
             )
         )
     if birth is not None and expiry is not None:
+        birth = born_before_expiry(birth, expiry, reference)
         date_relations(birth, expiry, reference, findings)
     sex = raw["sex"]
     if sex == "X":
         findings.append(finding("sex_x", "sex", "sex is X; ICAO prescribes M, F or <"))
-    issuing, issuing_name = _country("issuing_state", raw["issuing_state"], findings)
+    issuing, issuing_name = read_country("issuing_state", raw["issuing_state"], findings)
     # A national layout without a nationality field is issued to the issuing State's nationals.
     nationality_field = raw.get("nationality", raw["issuing_state"])
-    nationality, nationality_name = _country("nationality", nationality_field, findings)
+    nationality, nationality_name = read_country("nationality", nationality_field, findings)
     if "UTO" in (raw["issuing_state"], nationality_field):
         findings.append(
             finding("specimen", "issuing_state", "issued by Utopia: an ICAO specimen document")
@@ -352,7 +358,11 @@ def _extended_number(
     return icao or with_filler, number, remainder, True
 
 
-def _country(field: str, text: str, findings: list[Finding]) -> tuple[str | None, str | None]:
+def read_country(
+    field: str, text: str, findings: list[Finding]
+) -> tuple[str | None, str | None]:
+    """(code, name) of a country field as printed (``D<<``), with a finding when it is not
+    an ICAO code (``issuing_state``/``nationality`` ``_unknown`` or ``_nonstandard``)."""
     code, name, note = _country_reading(field, text)
     if note is not None:
         findings.append(note)

@@ -39,6 +39,19 @@ def test_expiry_in_next_century() -> None:
     assert result.birth_date == dt.date(2074, 8, 12)
 
 
+def test_birth_century_follows_from_the_expiry() -> None:
+    # Born 1925, passport expired 2025: both read 25. No document expires before its holder
+    # is born, so the birth date is 1925, not 2025 (and no expiry_before_birth finding).
+    old = (
+        "P<BENMARECHAL<<LAURENT<<<<<<<<<<<<<<<<<<<<<<\nBU31952678BEN2511052M2502151<<<<<<<<<<<<<<<8"
+    )
+    result = parse(old, at=dt.date(2026, 1, 16))
+    assert result.birth_date == dt.date(1925, 11, 5)
+    assert {f.code for f in result.findings} == {"expired"}
+    # Where the earlier century would make the holder older than 120, the dates stand.
+    assert parse(old, at=dt.date(2046, 1, 16)).has("expiry_before_birth")
+
+
 def test_check_digit_message_names_both_digits() -> None:
     bad = TD3.replace("1204159", "1204154")
     result = parse(bad, at=AT)
