@@ -28,7 +28,16 @@ from borderpost.audit.chain import (
 from borderpost.store.dialect import lock_for_append
 from borderpost.store.models import AuditEvent
 
-__all__ = ["Anchor", "AuditError", "append", "events", "head", "parse_anchor", "verify"]
+__all__ = [
+    "Anchor",
+    "AuditError",
+    "append",
+    "event_dict",
+    "events",
+    "head",
+    "parse_anchor",
+    "verify",
+]
 
 _TABLE: Table = AuditEvent.__table__  # type: ignore[assignment]
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -203,3 +212,18 @@ def events(
     if subject_id is not None:
         query = query.where(AuditEvent.subject_id == subject_id)
     return list(session.scalars(query))
+
+
+def event_dict(event: AuditEvent) -> dict[str, Any]:
+    """The JSON shape of a stored event (``audit verify --json``, ``GET /audit/events``)."""
+    return {
+        "seq": event.seq,
+        "at": event.at.isoformat(),
+        "actor": event.actor,
+        "action": event.action,
+        "subject_type": event.subject_type,
+        "subject_id": event.subject_id,
+        "details": event.details,
+        "prev_hash": event.prev_hash,
+        "hash": event.hash,
+    }

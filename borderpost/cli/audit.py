@@ -11,26 +11,12 @@ from sqlalchemy import select
 
 from borderpost.audit import AuditError, head, verify
 from borderpost.audit.anomalies import officer_indicators
-from borderpost.audit.log import Anchor, parse_anchor
+from borderpost.audit.log import Anchor, event_dict, parse_anchor
 from borderpost.cli.context import console, fail, state
 from borderpost.store import UnitOfWork
 from borderpost.store.models import AuditEvent, Port
 
 app = typer.Typer(help="Audit log: verify, head, officer indicators.", no_args_is_help=True)
-
-
-def _event_dict(event: AuditEvent) -> dict[str, object]:
-    return {
-        "seq": event.seq,
-        "at": event.at.isoformat(),
-        "actor": event.actor,
-        "action": event.action,
-        "subject_type": event.subject_type,
-        "subject_id": event.subject_id,
-        "details": event.details,
-        "prev_hash": event.prev_hash,
-        "hash": event.hash,
-    }
 
 
 @app.command("verify")
@@ -61,7 +47,7 @@ def verify_command(
                 .order_by(AuditEvent.seq)
                 .limit(1)
             ).first()
-        shown = None if entry is None else _event_dict(entry)
+        shown = None if entry is None else event_dict(entry)
     if as_json:
         print(json.dumps({**result.to_dict(), "entry": shown}))
     elif result.intact:

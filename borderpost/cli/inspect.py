@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import typer
 from rich.table import Table
 
 from borderpost.cli.context import console, errors, fail, state
+from borderpost.documents import DocumentFields
 from borderpost.inspection import (
     DecisionResult,
     InspectionError,
@@ -27,7 +30,10 @@ from borderpost.inspection import (
 from borderpost.inspection.access import user_by_name
 from borderpost.screening.engine import Screener, ScreeningConfig
 from borderpost.store import UnitOfWork
+from borderpost.store.models import User
 from borderpost.watchlists.service import load_entries, lost_stolen_records
+
+_R = TypeVar("_R")
 
 
 def _screener(ctx: typer.Context) -> Screener:
@@ -48,6 +54,61 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _as_user(ctx: typer.Context, username: str, act: Callable[[UnitOfWork, User], _R]) -> _R:
+    """Run ``act`` as the named user in one unit of work, committed when it succeeds; a
+    refusal (:class:`InspectionError`) is printed as ``error:`` and exits 1."""
+    with UnitOfWork(state(ctx).store()) as uow:
+        try:
+            result = act(uow, user_by_name(uow.session, username))
+        except InspectionError as exc:
+            fail(str(exc), code=1)
+            raise  # not reached: fail exits
+        uow.commit()
+    return result
+
+
+def _typed(
+    texts: dict[str, str | None],
+    born: dt.datetime | None,
+    expires: dt.datetime | None,
+    document_code: str,
+    personal_number: str,
+) -> DocumentFields | None:
+    """The typed document from the field options, or None when none was given."""
+    given = {flag: value for flag, value in texts.items() if value is not None}
+    dates = {"--birth-date": born, "--expiry": expires}
+    if not given and born is None and expires is None:
+        return None
+    missing = [flag for flag in _REQUIRED_FIELDS if given.get(flag, dates.get(flag)) is None]
+    if missing:
+        fail(f"a typed document needs {', '.join(missing)} as well")
+    assert born is not None and expires is not None
+    return DocumentFields(
+        document_code=document_code,
+        document_number=given["--number"],
+        issuing_state=given["--issuing-state"],
+        surname=given["--surname"],
+        given_names=given.get("--given-names", ""),
+        nationality=given["--nationality"],
+        birth_date=born.date(),
+        sex=given.get("--sex", ""),
+        expiry_date=expires.date(),
+        personal_number=personal_number,
+    )
+
+
+_REQUIRED_FIELDS = (
+    "--surname",
+    "--number",
+    "--issuing-state",
+    "--nationality",
+    "--birth-date",
+    "--expiry",
+)
+_TYPED = "Typed document (no MRZ, or an unreadable one)"
+_DAY = "%Y-%m-%d"
+
+
 def inspect_command(
     ctx: typer.Context,
     mrz: str | None = typer.Option(None, "--mrz", help="The MRZ, lines joined by \\n."),
@@ -55,36 +116,75 @@ def inspect_command(
     port: str = typer.Option(..., "--port", help="Port code, e.g. LHR."),
     direction: str = typer.Option(..., "--direction", help="entry or exit."),
     officer: str = typer.Option(..., "--officer", help="Username of the inspecting officer."),
+    surname: str | None = typer.Option(
+        None, "--surname", help="As printed.", rich_help_panel=_TYPED
+    ),
+    given_names: str | None = typer.Option(
+        None, "--given-names", help="As printed (may be left out).", rich_help_panel=_TYPED
+    ),
+    number: str | None = typer.Option(
+        None, "--number", help="Document number.", rich_help_panel=_TYPED
+    ),
+    issuing_state: str | None = typer.Option(
+        None, "--issuing-state", help="ICAO code, e.g. GBR.", rich_help_panel=_TYPED
+    ),
+    nationality: str | None = typer.Option(
+        None, "--nationality", help="ICAO code.", rich_help_panel=_TYPED
+    ),
+    birth_date: dt.datetime | None = typer.Option(
+        None, "--birth-date", formats=[_DAY], help="YYYY-MM-DD.", rich_help_panel=_TYPED
+    ),
+    sex: str | None = typer.Option(
+        None, "--sex", help="M, F or X (default unspecified).", rich_help_panel=_TYPED
+    ),
+    expiry: dt.datetime | None = typer.Option(
+        None, "--expiry", formats=[_DAY], help="Expiry date, YYYY-MM-DD.", rich_help_panel=_TYPED
+    ),
+    document_code: str = typer.Option(
+        "P", "--document-code", help="P passport, V visa, A/C/I card.", rich_help_panel=_TYPED
+    ),
+    personal_number: str = typer.Option(
+        "", "--personal-number", help="If the document has one.", rich_help_panel=_TYPED
+    ),
     as_json: bool = typer.Option(False, "--json", help="JSON output."),
 ) -> None:
-    """Inspect a traveller: document, watchlists, lost/stolen, history, suggested action."""
-    if (mrz is None) == (mrz_file is None):
-        fail("give --mrz TEXT or --mrz-file FILE")
+    """Inspect a traveller: document, watchlists, lost/stolen, history, suggested action.
+
+    The document is --mrz/--mrz-file, or its fields typed in (--surname, --number,
+    --issuing-state, --nationality, --birth-date, --expiry; --given-names, --sex,
+    --document-code and --personal-number as printed).
+    """
+    fields = _typed(
+        {
+            "--surname": surname,
+            "--given-names": given_names,
+            "--number": number,
+            "--issuing-state": issuing_state,
+            "--nationality": nationality,
+            "--sex": sex,
+        },
+        birth_date,
+        expiry,
+        document_code,
+        personal_number,
+    )
+    if [mrz, mrz_file, fields].count(None) != 2:
+        fail("give --mrz TEXT, --mrz-file FILE, or the typed fields (--surname ...): one")
     if mrz_file is not None:
         try:
             mrz = mrz_file.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             fail(f"cannot read {mrz_file}: {exc}")
-    assert mrz is not None
     screener = _screener(ctx)
     policy = InspectionPolicy.from_settings(state(ctx).settings)
-    with UnitOfWork(state(ctx).store()) as uow:
-        try:
-            user = user_by_name(uow.session, officer)
-            result = inspect(
-                uow,
-                screener,
-                user,
-                mrz.replace("\\n", "\n"),
-                port,
-                direction,
-                _now(),
-                policy=policy,
-            )
-        except InspectionError as exc:
-            fail(str(exc), code=1)
-            return
-        uow.commit()
+    text = None if mrz is None else mrz.replace("\\n", "\n")
+    result = _as_user(
+        ctx,
+        officer,
+        lambda uow, user: inspect(
+            uow, screener, user, text, port, direction, _now(), fields=fields, policy=policy
+        ),
+    )
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
         return
@@ -182,24 +282,21 @@ def decide_command(
     """Record the officer's decision (pending when a supervisor must approve it)."""
     cleared = _clearances(clear)
     policy = InspectionPolicy.from_settings(state(ctx).settings)
-    with UnitOfWork(state(ctx).store()) as uow:
-        try:
-            user = user_by_name(uow.session, officer)
-            result = decide(
-                uow,
-                inspection_id,
-                user,
-                decision,
-                reason,
-                cleared,
-                _now(),
-                permit_type=permit,
-                policy=policy,
-            )
-        except InspectionError as exc:
-            fail(str(exc), code=1)
-            return
-        uow.commit()
+    result = _as_user(
+        ctx,
+        officer,
+        lambda uow, user: decide(
+            uow,
+            inspection_id,
+            user,
+            decision,
+            reason,
+            cleared,
+            _now(),
+            permit_type=permit,
+            policy=policy,
+        ),
+    )
     _show_decision(result, as_json)
 
 
@@ -211,14 +308,9 @@ def approve_command(
 ) -> None:
     """Approve a pending decision (a supervisor of the port, not the decider)."""
     policy = InspectionPolicy.from_settings(state(ctx).settings)
-    with UnitOfWork(state(ctx).store()) as uow:
-        try:
-            user = user_by_name(uow.session, supervisor)
-            result = approve(uow, decision_id, user, _now(), policy=policy)
-        except InspectionError as exc:
-            fail(str(exc), code=1)
-            return
-        uow.commit()
+    result = _as_user(
+        ctx, supervisor, lambda uow, user: approve(uow, decision_id, user, _now(), policy=policy)
+    )
     _show_decision(result, as_json)
 
 
@@ -230,12 +322,7 @@ def reject_command(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Reject a pending decision; its hit clearances are withdrawn."""
-    with UnitOfWork(state(ctx).store()) as uow:
-        try:
-            user = user_by_name(uow.session, supervisor)
-            result = reject(uow, decision_id, user, reason, _now())
-        except InspectionError as exc:
-            fail(str(exc), code=1)
-            return
-        uow.commit()
+    result = _as_user(
+        ctx, supervisor, lambda uow, user: reject(uow, decision_id, user, reason, _now())
+    )
     _show_decision(result, as_json)

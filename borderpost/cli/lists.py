@@ -35,6 +35,7 @@ from borderpost.watchlists import (
     import_lost_stolen,
     import_snapshot,
     list_summaries,
+    lists_overview,
     lost_stolen_summaries,
     version_history,
 )
@@ -160,21 +161,7 @@ def show(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")) -> N
         fail(f"cannot read the lists: {exc}", code=1)
         return
     if as_json:
-        watchlists = [
-            {
-                "list": row.name,
-                "versions": row.versions,
-                "version": row.version,
-                "label": row.label,
-                "format": row.source_format,
-                "imported_at": None if row.imported_at is None else row.imported_at.isoformat(),
-                "entries": row.entries,
-                "removed": row.removed,
-            }
-            for row in rows
-        ]
-        lost_stolen = [{"list": name, "records": count} for name, count in lost]
-        print(json.dumps({"watchlists": watchlists, "lost_stolen": lost_stolen}))
+        print(json.dumps(lists_overview(rows, lost)))
         return
     for table in lists_tables(rows, lost):
         console.print(table)

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from borderpost.cli.context import console, default_actor, fail, state
-from borderpost.inspection.ports import PortError, PortExistsError, add_port
+from borderpost.inspection.ports import PortError, PortExistsError, add_port, port_dict
 from borderpost.store import UnitOfWork
 from borderpost.store.repos.ports import PortRepo
 
@@ -64,20 +64,7 @@ def list_ports(
     """List ports of entry."""
     store = state(ctx).store()
     with UnitOfWork(store) as uow:
-        records = [
-            {
-                "code": port.code,
-                "name": port.name,
-                "kind": port.kind,
-                "country": port.country,
-                "remote": port.remote,
-                "timezone": port.timezone,
-                "shift": None
-                if port.shift_start is None or port.shift_end is None
-                else f"{port.shift_start:%H:%M}-{port.shift_end:%H:%M}",
-            }
-            for port in PortRepo(uow.session).all()
-        ]
+        records = [port_dict(port) for port in PortRepo(uow.session).all()]
     if as_json:
         for record in records:
             print(json.dumps(record))

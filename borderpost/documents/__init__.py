@@ -6,14 +6,18 @@ from borderpost.documents.generate import MrzFields, make_mrz
 from borderpost.documents.mrz import parse
 from borderpost.documents.repair import Repair, repair
 from borderpost.documents.result import MrzResult
+from borderpost.documents.typed import DocumentFields, FieldError, from_fields
 
 __all__ = [
+    "DocumentFields",
+    "FieldError",
     "Finding",
     "MrzFields",
     "MrzResult",
     "Repair",
     "Severity",
     "check_digit",
+    "from_fields",
     "make_mrz",
     "parse",
     "repair",

@@ -358,9 +358,7 @@ def _extended_number(
     return icao or with_filler, number, remainder, True
 
 
-def read_country(
-    field: str, text: str, findings: list[Finding]
-) -> tuple[str | None, str | None]:
+def read_country(field: str, text: str, findings: list[Finding]) -> tuple[str | None, str | None]:
     """(code, name) of a country field as printed (``D<<``), with a finding when it is not
     an ICAO code (``issuing_state``/``nationality`` ``_unknown`` or ``_nonstandard``)."""
     code, name, note = _country_reading(field, text)

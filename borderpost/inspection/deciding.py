@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import cast
+from typing import Literal, cast
 
 from sqlalchemy.orm import Session
 
@@ -254,6 +254,38 @@ def _cleared_ids(session: Session, inspection_id: int) -> set[int]:
     return {hit.id for hit in hits if hit.cleared_by is not None}
 
 
+def _review(
+    session: Session,
+    row: Decision,
+    inspection: Inspection,
+    supervisor: User,
+    outcome: Literal["approved", "rejected"],
+    now: dt.datetime,
+    details: Mapping[str, object],
+) -> None:
+    """Record the supervisor's review on the decision and audit it (``decision.approve`` or
+    ``decision.reject``, with ``details`` besides the inspection and decision)."""
+    row.approval, row.approved_by, row.reviewed_at = outcome, supervisor.id, now
+    session.flush()
+    audit.append(
+        session,
+        actor=supervisor.username,
+        action="decision.approve" if outcome == "approved" else "decision.reject",
+        subject_type="decision",
+        subject_id=row.id,
+        details={"inspection": inspection.id, "decision": row.decision, **details},
+        at=now,
+    )
+
+
+def _current(
+    session: Session, row: Decision, inspection: Inspection, effects: list[str]
+) -> DecisionResult:
+    """The result of a review: the suggestion as it stands with the clearances now in force."""
+    suggestion = _suggestion(inspection, _cleared_ids(session, inspection.id))
+    return _result(row, suggestion.action, effects)
+
+
 def approve(
     uow: UnitOfWork,
     decision_id: int,
@@ -272,24 +304,13 @@ def approve(
     rules = policy or InspectionPolicy()
     session = uow.session
     row, inspection = _pending(session, decision_id, supervisor)
-    row.approval, row.approved_by, row.reviewed_at = "approved", supervisor.id, now
     for hit in _pending_clearances(session, row):
         hit.cleared_at = now
-    session.flush()
-    audit.append(
-        session,
-        actor=supervisor.username,
-        action="decision.approve",
-        subject_type="decision",
-        subject_id=row.id,
-        details={"inspection": inspection.id, "decision": row.decision},
-        at=now,
-    )
+    _review(session, row, inspection, supervisor, "approved", now, {})
     effects = apply_decision(
         session, inspection, row, rules=rules.permits, actor=supervisor.username, now=now
     )
-    suggestion = _suggestion(inspection, _cleared_ids(session, inspection.id))
-    return _result(row, suggestion.action, effects)
+    return _current(session, row, inspection, effects)
 
 
 def reject(
@@ -304,25 +325,10 @@ def reject(
     session = uow.session
     text = check_reason(reason, "a rejection")
     row, inspection = _pending(session, decision_id, supervisor)
-    row.approval, row.approved_by, row.reviewed_at = "rejected", supervisor.id, now
     row.review_reason = text
     withdrawn = _pending_clearances(session, row)
     for hit in withdrawn:
         hit.cleared_by, hit.clear_reason = None, None
-    session.flush()
-    audit.append(
-        session,
-        actor=supervisor.username,
-        action="decision.reject",
-        subject_type="decision",
-        subject_id=row.id,
-        details={
-            "inspection": inspection.id,
-            "decision": row.decision,
-            "reason": text,
-            "clearances_withdrawn": [hit.id for hit in withdrawn],
-        },
-        at=now,
-    )
-    suggestion = _suggestion(inspection, _cleared_ids(session, inspection.id))
-    return _result(row, suggestion.action, [])
+    details = {"reason": text, "clearances_withdrawn": [hit.id for hit in withdrawn]}
+    _review(session, row, inspection, supervisor, "rejected", now, details)
+    return _current(session, row, inspection, [])

@@ -25,7 +25,16 @@ from borderpost.store.models import DocumentSeen, Traveller
 from borderpost.store.repos.crossings import CrossingRepo, CrossingRow, StayRow
 from borderpost.store.repos.travellers import TravellerRepo, name_key
 
-__all__ = ["History", "MatchMethod", "Overstay", "TravellerMatch", "identify", "overstays"]
+__all__ = [
+    "History",
+    "MatchMethod",
+    "Overstay",
+    "TravellerMatch",
+    "crossing_dict",
+    "identify",
+    "overstays",
+    "travel_record",
+]
 
 MatchMethod = Literal["document", "name", "name_variant", "new"]
 
@@ -48,6 +57,15 @@ class Overstay:
     permitted_until: dt.date
     exited_at: dt.datetime | None
     days_over: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "entered_at": self.entered_at.isoformat(),
+            "permitted_until": self.permitted_until.isoformat(),
+            "exited_at": None if self.exited_at is None else self.exited_at.isoformat(),
+            "days_over": self.days_over,
+            "reason": self.reason,
+        }
 
     @property
     def reason(self) -> str:
@@ -79,21 +97,18 @@ class History:
             "traveller": self.traveller_id,
             "match": self.match,
             "match_detail": self.match_detail,
-            "crossings": [
-                {"port": c.port, "direction": c.direction, "at": c.occurred_at.isoformat()}
-                for c in self.crossings
-            ],
-            "overstays": [
-                {
-                    "entered_at": o.entered_at.isoformat(),
-                    "permitted_until": o.permitted_until.isoformat(),
-                    "exited_at": None if o.exited_at is None else o.exited_at.isoformat(),
-                    "days_over": o.days_over,
-                    "reason": o.reason,
-                }
-                for o in self.overstays
-            ],
+            "crossings": [crossing_dict(crossing) for crossing in self.crossings],
+            "overstays": [overstay.to_dict() for overstay in self.overstays],
         }
+
+
+def crossing_dict(crossing: CrossingRow) -> dict[str, object]:
+    """The JSON shape of a previous crossing."""
+    return {
+        "port": crossing.port,
+        "direction": crossing.direction,
+        "at": crossing.occurred_at.isoformat(),
+    }
 
 
 def full_name(surname: str | None, given_names: str | None) -> str:
@@ -188,10 +203,35 @@ def record_document(
             issuing_state=state[:3],
             nationality=document.nationality,
             expiry_date=document.expiry_date,
-            mrz=document.mrz,
+            mrz=document.mrz or None,  # typed fields: no MRZ was read
             first_seen_at=now,
         )
     )
+
+
+def travel_record(
+    session: Session,
+    traveller_id: int,
+    *,
+    actor: str,
+    details: dict[str, object],
+    now: dt.datetime,
+) -> tuple[list[CrossingRow], list[Overstay]]:
+    """A traveller's crossings (oldest first) and overstays as of ``now``, audited as
+    ``traveller.read`` with ``details`` (at least the purpose) and the counts."""
+    repo = CrossingRepo(session)
+    crossings = repo.history(traveller_id)
+    found = overstays(repo.stays(traveller_id), now.date())
+    audit.append(
+        session,
+        actor=actor,
+        action="traveller.read",
+        subject_type="traveller",
+        subject_id=traveller_id,
+        details={**details, "crossings": len(crossings), "overstays": len(found)},
+        at=now,
+    )
+    return crossings, found
 
 
 def read_history(
@@ -203,23 +243,13 @@ def read_history(
     now: dt.datetime,
 ) -> History:
     """The traveller's crossings and overstays as of ``now``; audited as ``traveller.read``."""
-    repo = CrossingRepo(session)
     traveller_id = match.traveller.id
-    crossings = repo.history(traveller_id)
-    found = overstays(repo.stays(traveller_id), now.date())
-    audit.append(
+    crossings, found = travel_record(
         session,
+        traveller_id,
         actor=actor,
-        action="traveller.read",
-        subject_type="traveller",
-        subject_id=traveller_id,
-        details={
-            "purpose": purpose,
-            "match": match.method,
-            "crossings": len(crossings),
-            "overstays": len(found),
-        },
-        at=now,
+        details={"purpose": purpose, "match": match.method},
+        now=now,
     )
     return History(
         traveller_id,

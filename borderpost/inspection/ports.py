@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.orm import Session
@@ -14,7 +15,7 @@ from borderpost.store.models import Port
 from borderpost.store.models.ports import PORT_KINDS
 from borderpost.store.repos.ports import PortRepo
 
-__all__ = ["PortError", "PortExistsError", "add_port", "parse_shift"]
+__all__ = ["PortError", "PortExistsError", "add_port", "parse_shift", "port_dict"]
 
 _CODE = re.compile(r"[A-Z0-9][A-Z0-9-]{1,15}")
 _SHIFT = re.compile(r"(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})")
@@ -114,3 +115,20 @@ def add_port(
         at=now,
     )
     return port
+
+
+def port_dict(port: Port) -> dict[str, Any]:
+    """The JSON shape of a port (``ports list --json``, ``GET /ports``); ``shift`` is
+    ``HH:MM-HH:MM`` or None for around the clock."""
+    shift = None
+    if port.shift_start is not None and port.shift_end is not None:
+        shift = f"{port.shift_start:%H:%M}-{port.shift_end:%H:%M}"
+    return {
+        "code": port.code,
+        "name": port.name,
+        "kind": port.kind,
+        "country": port.country,
+        "remote": port.remote,
+        "timezone": port.timezone,
+        "shift": shift,
+    }

@@ -1,5 +1,11 @@
 """Primary inspection: read the document, identify and screen the traveller, suggest.
 
+The document comes as MRZ text (read and checked by :func:`borderpost.documents.parse`) or,
+for a document without a machine-readable zone or with one that cannot be read, as fields
+typed in by the officer (:func:`borderpost.documents.from_fields`: the same field checks,
+no check digits, and the ``entered_by_hand`` finding stored with the inspection; the
+document seen is stored without an MRZ). Everything after the reading is the same.
+
 :func:`inspect` works in the caller's unit of work and never commits. It stores the document
 seen, the inspection, every hit, and audits ``inspection.create``, one ``screening.hit`` per
 hit and ``traveller.read`` for the history. The officer's call is recorded by
@@ -14,7 +20,7 @@ from typing import Literal, cast
 from sqlalchemy.orm import Session
 
 from borderpost import audit
-from borderpost.documents import MrzResult, parse
+from borderpost.documents import DocumentFields, FieldError, MrzResult, from_fields, parse
 from borderpost.identity.roles import Permission
 from borderpost.inspection.access import check_at_port, port_by_code
 from borderpost.inspection.errors import Invalid
@@ -28,7 +34,7 @@ from borderpost.store import UnitOfWork
 from borderpost.store.models import Inspection, ScreeningHit, User
 from borderpost.store.repos.inspections import InspectionRepo
 
-__all__ = ["DOCUMENT_LIST", "Direction", "hit_view", "inspect"]
+__all__ = ["DOCUMENT_LIST", "Direction", "hit_view", "inspect", "read_document"]
 
 Direction = Literal["entry", "exit"]
 #: The ``list_name`` stored on a lost/stolen document hit.
@@ -129,24 +135,50 @@ def hit_signal(row: ScreeningHit) -> HitSignal:
     return HitSignal(row.id, "watchlist", row.score, description)
 
 
+def read_document(mrz: str | None, fields: DocumentFields | None, today: dt.date) -> MrzResult:
+    """The document from exactly one of MRZ text or typed fields, checked as of ``today``.
+
+    Raises:
+        Invalid: both or neither given; no MRZ layout and name could be read from the text;
+            a typed field no document could hold (the message names it).
+    """
+    if (mrz is None) == (fields is None):
+        raise Invalid("give the document as MRZ text or as typed fields, exactly one of them")
+    if fields is not None:
+        try:
+            return from_fields(fields, at=today)
+        except FieldError as exc:
+            raise Invalid(f"typed document field {exc}") from None
+    if mrz is None or not mrz.strip():
+        raise Invalid("no MRZ text was given")
+    document = parse(mrz, at=today)
+    if document.type is None or not document.surname:
+        problems = "; ".join(f.message for f in document.findings) or "no layout recognised"
+        raise Invalid(f"no MRZ could be read from the text: {problems}")
+    return document
+
+
 def inspect(
     uow: UnitOfWork,
     screener: Screener,
     officer: User,
-    mrz: str,
+    mrz: str | None,
     port: str,
     direction: str,
     now: dt.datetime,
     *,
+    fields: DocumentFields | None = None,
     policy: InspectionPolicy | None = None,
 ) -> InspectionResult:
-    """Inspect a traveller presenting ``mrz`` at ``port`` in ``direction`` (entry or exit).
+    """Inspect a traveller presenting a document at ``port`` in ``direction`` (entry or exit).
 
-    A document that fails its checks still gives a result (with its findings); text with no
-    readable MRZ at all does not.
+    The document is ``mrz`` (its text) or, with ``mrz`` None, ``fields`` typed in by the
+    officer (see :func:`read_document`). A document that fails its checks still gives a
+    result (with its findings); text with no readable MRZ at all does not.
 
     Raises:
-        Invalid: unknown direction, or no MRZ layout and name could be read.
+        Invalid: unknown direction; both or neither of ``mrz`` and ``fields``; no MRZ layout
+            and name could be read; a typed field no document could hold.
         NotFound: no such port.
         Forbidden: the officer may not inspect, or not at this port.
     """
@@ -157,12 +189,7 @@ def inspect(
     way = cast(Direction, direction)
     port_row = port_by_code(session, port)
     check_at_port(officer, port_row.id, Permission.INSPECT, "inspect travellers")
-    if not mrz or not mrz.strip():
-        raise Invalid("no MRZ text was given")
-    document = parse(mrz, at=now.date())
-    if document.type is None or not document.surname:
-        problems = "; ".join(f.message for f in document.findings) or "no layout recognised"
-        raise Invalid(f"no MRZ could be read from the text: {problems}")
+    document = read_document(mrz, fields, now.date())
     match = identify(session, document, threshold=rules.traveller_match_threshold, now=now)
     seen = record_document(session, match.traveller, document, now)
     verdict = document_verdict(document)

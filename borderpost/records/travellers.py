@@ -8,12 +8,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from borderpost import audit
 from borderpost.inspection.errors import NotFound
-from borderpost.inspection.history import overstays
+from borderpost.inspection.history import crossing_dict, travel_record
 from borderpost.records.scope import check_reader
 from borderpost.store.models import Inspection, User
-from borderpost.store.repos.crossings import CrossingRepo
 from borderpost.store.repos.travellers import TravellerRepo
 
 __all__ = ["traveller_history"]
@@ -40,17 +38,8 @@ def traveller_history(
         )
     )
     check_reader(reader, ports, "a traveller's history")
-    repo = CrossingRepo(session)
-    crossings = repo.history(traveller_id)
-    found = overstays(repo.stays(traveller_id), now.date())
-    audit.append(
-        session,
-        actor=reader.username,
-        action="traveller.read",
-        subject_type="traveller",
-        subject_id=traveller_id,
-        details={"purpose": purpose, "crossings": len(crossings), "overstays": len(found)},
-        at=now,
+    crossings, found = travel_record(
+        session, traveller_id, actor=reader.username, details={"purpose": purpose}, now=now
     )
     return {
         "traveller": {
@@ -63,18 +52,6 @@ def traveller_history(
             "nationality": traveller.nationality,
             "gender": traveller.gender,
         },
-        "crossings": [
-            {"port": c.port, "direction": c.direction, "at": c.occurred_at.isoformat()}
-            for c in crossings
-        ],
-        "overstays": [
-            {
-                "entered_at": o.entered_at.isoformat(),
-                "permitted_until": o.permitted_until.isoformat(),
-                "exited_at": None if o.exited_at is None else o.exited_at.isoformat(),
-                "days_over": o.days_over,
-                "reason": o.reason,
-            }
-            for o in found
-        ],
+        "crossings": [crossing_dict(crossing) for crossing in crossings],
+        "overstays": [overstay.to_dict() for overstay in found],
     }

@@ -52,6 +52,7 @@ __all__ = [
     "import_lost_stolen",
     "import_snapshot",
     "list_summaries",
+    "lists_overview",
     "load_entries",
     "lost_stolen_records",
     "lost_stolen_summaries",
@@ -223,6 +224,29 @@ def load_entries(session: Session, lists: Sequence[str] | None = None) -> list[L
 def list_summaries(session: Session) -> list[ListRow]:
     """Every stored list with its newest version and current/removed entry counts."""
     return WatchlistRepo(session).list_rows()
+
+
+def lists_overview(
+    rows: Sequence[ListRow], lost_stolen: Sequence[tuple[str, int]]
+) -> dict[str, Any]:
+    """The JSON shape of every stored list (``lists show --json`` and ``GET /lists``), from
+    :func:`list_summaries` and :func:`lost_stolen_summaries`."""
+    return {
+        "watchlists": [
+            {
+                "list": row.name,
+                "versions": row.versions,
+                "version": row.version,
+                "label": row.label,
+                "format": row.source_format,
+                "imported_at": None if row.imported_at is None else row.imported_at.isoformat(),
+                "entries": row.entries,
+                "removed": row.removed,
+            }
+            for row in rows
+        ],
+        "lost_stolen": [{"list": name, "records": count} for name, count in lost_stolen],
+    }
 
 
 def version_history(session: Session, name: str) -> list[ImportSummary]:

@@ -11,19 +11,14 @@ from typer.testing import CliRunner
 
 from borderpost.cli import app
 from borderpost.store.db import create_store_engine
+from tests.support.cli import migrated_runner
 
 PASSWORD = "correct horse battery\n"
 
 
 @pytest.fixture
 def runner(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("BORDERPOST_DATABASE_URL", database_url)
-    monkeypatch.setenv("BORDERPOST_DATA_DIR", str(tmp_path / "var"))
-    monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-    result = runner.invoke(app, ["db", "upgrade"])
-    assert result.exit_code == 0, result.output
-    return runner
+    return migrated_runner(database_url, tmp_path, monkeypatch)
 
 
 def _run(runner: CliRunner, *args: str, stdin: str | None = None, code: int = 0) -> str:

@@ -27,3 +27,9 @@ def test_result_field_order_matches_positional_construction() -> None:
 
     assert MrzResult._fields[:3] == ("mrz", "type", "reference_date")
     assert MrzResult._fields[-4:] == ("checks", "valid", "findings", "repair")
+
+
+def test_finding_table_matches_the_catalogue() -> None:
+    rows = [f"| `{k.code}` | {k.severity.value} | {k.summary} |" for k in catalogue().values()]
+    missing = [row for row in rows if row not in README]
+    assert missing == []

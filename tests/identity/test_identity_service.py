@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from pydantic import SecretStr
 from sqlalchemy import select
 
 from borderpost.audit import verify
@@ -24,21 +23,15 @@ from borderpost.identity import (
 from borderpost.inspection.ports import add_port
 from borderpost.store import Store, UnitOfWork, open_store
 from borderpost.store.models import AuditEvent, User
+from tests.support.accounts import PASSWORD, settings_for
 
 NOW = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
-PASSWORD = "correct horse battery"
 SECRET = "k" * 40
 
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return Settings(
-        database_url=database_url,
-        secret_key=SecretStr(SECRET),
-        login_max_failures=3,
-        login_lockout_minutes=10,
-        token_minutes=30,
-    )
+    return settings_for(database_url, SECRET)
 
 
 @pytest.fixture

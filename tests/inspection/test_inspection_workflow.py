@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -11,122 +10,27 @@ import pytest
 from sqlalchemy import select
 
 from borderpost.audit import verify
-from borderpost.config import Settings
-from borderpost.documents import MrzFields, make_mrz
 from borderpost.inspection import (
     Conflict,
     Forbidden,
     Invalid,
     approve,
     decide,
-    inspect,
     reject,
 )
-from borderpost.inspection.ports import add_port
 from borderpost.screening.engine import Screener
-from borderpost.store import Store, UnitOfWork, open_store
-from borderpost.store.models import AuditEvent, Base, Crossing, Referral, ScreeningHit, Stay, User
-from borderpost.store.repos.users import UserRepo
+from borderpost.store import Store, UnitOfWork
+from borderpost.store.models import AuditEvent, Base, Crossing, Referral, ScreeningHit, Stay
 from borderpost.watchlists.files import read_lost_stolen, read_watchlist
 from borderpost.watchlists.lost_stolen import import_lost_stolen, lost_stolen_records
 from borderpost.watchlists.service import import_snapshot, load_entries
+from tests.support.accounts import add_user
+from tests.support.documents import passport_mrz
+from tests.support.inspection import NOW, inspect_card, user
 
 _Row = TypeVar("_Row", bound=Base)
-NOW = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
-WATCHLIST = "id,name,dob,nationality\nW1,Ivan Petrovich Drago,1970-03-04,RUS\n"
-LOST_STOLEN = (
-    "issuing_country,document_number,document_type,status,reported_on,reference\n"
-    "UTO,ST0LEN123,passport,stolen,2026-01-05,INT-1\n"
-)
-
-
-def _mrz(surname: str, given: str, number: str, born: dt.date, nationality: str = "UTO") -> str:
-    return make_mrz(
-        MrzFields(
-            type="TD3",
-            document_code="P",
-            issuing_state=nationality,
-            surname=surname,
-            given_names=given,
-            document_number=number,
-            nationality=nationality,
-            birth_date=born,
-            sex="F",
-            expiry_date=dt.date(2031, 5, 1),
-        )
-    )
-
-
-ANNA = _mrz("Eriksson", "Anna Maria", "L898902C3", dt.date(1974, 8, 12))
-DRAGO = _mrz("Drago", "Ivan Petrovich", "R1234567", dt.date(1970, 3, 4), "RUS")
-
-
-@pytest.fixture(scope="module")
-def lists(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    folder = tmp_path_factory.mktemp("lists")
-    (folder / "lookouts.csv").write_text(WATCHLIST)
-    (folder / "sltd.csv").write_text(LOST_STOLEN)
-    return folder / "lookouts.csv", folder / "sltd.csv"
-
-
-@pytest.fixture(scope="module")
-def screener(lists: tuple[Path, Path]) -> Screener:
-    """One screener for the module, from the same files the store imports."""
-    watchlist = read_watchlist("csv", [lists[0]]).snapshot.entries
-    return Screener(watchlist, lost_stolen=read_lost_stolen([lists[1]]).records)
-
-
-@pytest.fixture
-def store(database_url: str) -> Iterator[Store]:
-    store = open_store(Settings(database_url=database_url), auto_migrate=True)
-    with UnitOfWork(store) as uow:
-        ids = {
-            code: add_port(uow.session, code=code, name=code, kind="airport", actor="t", now=NOW).id
-            for code in ("LHR", "DOV")
-        }
-        for username, role, port in (
-            ("ana", "officer", "LHR"),
-            ("ben", "officer", "LHR"),
-            ("sue", "supervisor", "LHR"),
-            ("sam", "supervisor", "DOV"),
-            ("olga", "officer", "DOV"),
-        ):
-            UserRepo(uow.session).add(
-                User(
-                    username=username,
-                    password_hash="not-a-login-in-these-tests",
-                    role=role,
-                    port_id=ids[port],
-                    active=True,
-                    failed_logins=0,
-                    created_at=NOW,
-                )
-            )
-        uow.commit()
-    yield store
-    store.dispose()
-
-
-def _user(uow: UnitOfWork, username: str) -> User:
-    user = UserRepo(uow.session).by_username(username)
-    assert user is not None
-    return user
-
-
-def _inspect(
-    store: Store,
-    screener: Screener,
-    mrz: str,
-    at: dt.datetime = NOW,
-    *,
-    officer: str = "ana",
-    port: str = "LHR",
-    direction: str = "entry",
-) -> tuple[int, dict[str, Any]]:
-    with UnitOfWork(store) as uow:
-        result = inspect(uow, screener, _user(uow, officer), mrz, port, direction, at)
-        uow.commit()
-    return result.inspection_id, result.to_dict()
+ANNA = passport_mrz("Eriksson", "Anna Maria", "L898902C3", dt.date(1974, 8, 12))
+DRAGO = passport_mrz("Drago", "Ivan Petrovich", "R1234567", dt.date(1970, 3, 4), "RUS")
 
 
 def _decide(
@@ -143,7 +47,7 @@ def _decide(
         result = decide(
             uow,
             inspection_id,
-            _user(uow, officer),
+            user(uow, officer),
             decision,
             "documents and answers consistent",
             cleared,
@@ -169,7 +73,7 @@ def _actions(store: Store) -> list[str]:
 def test_admitted_entry_opens_a_stay_and_the_exit_closes_it(
     store: Store, screener: Screener
 ) -> None:
-    inspection_id, card = _inspect(store, screener, ANNA)
+    inspection_id, card = inspect_card(store, screener, ANNA)
     assert card["suggestion"] == {"action": "admit", "reasons": ["no rule fired"], "signals": []}
     assert card["document"]["verdict"] == "valid"
     assert card["hits"] == [] and card["lost_stolen"] == []
@@ -181,7 +85,7 @@ def test_admitted_entry_opens_a_stay_and_the_exit_closes_it(
     assert len(stays) == 1 and stays[0].exit_crossing_id is None
 
     later = NOW + dt.timedelta(days=20)
-    exit_id, exit_card = _inspect(store, screener, ANNA, later, direction="exit")
+    exit_id, exit_card = inspect_card(store, screener, ANNA, later, direction="exit")
     history = exit_card["history"]
     assert history["match"] == "document"
     assert [c["direction"] for c in history["crossings"]] == ["entry"]
@@ -193,24 +97,24 @@ def test_admitted_entry_opens_a_stay_and_the_exit_closes_it(
 
 
 def test_second_visit_found_across_spelling_variants(store: Store, screener: Screener) -> None:
-    first, _ = _inspect(store, screener, ANNA)
+    first, _ = inspect_card(store, screener, ANNA)
     _decide(store, first, "admit")
-    variant = _mrz("Erikson", "Ana Maria", "Q1111111", dt.date(1974, 8, 12))
-    _, card = _inspect(store, screener, variant, NOW + dt.timedelta(days=400))
+    variant = passport_mrz("Erikson", "Ana Maria", "Q1111111", dt.date(1974, 8, 12))
+    _, card = inspect_card(store, screener, variant, NOW + dt.timedelta(days=400))
     history = card["history"]
     assert history["match"] == "name_variant"
     assert "ERIKSON" in history["match_detail"]
     assert [c["port"] for c in history["crossings"]] == ["LHR"]
     # Someone else born the same day is not taken for her.
-    other = _mrz("Johansson", "Anna", "Q2222222", dt.date(1974, 8, 12))
-    _, card = _inspect(store, screener, other)
+    other = passport_mrz("Johansson", "Anna", "Q2222222", dt.date(1974, 8, 12))
+    _, card = inspect_card(store, screener, other)
     assert card["history"]["match"] == "new"
 
 
 def test_overstay_on_a_previous_visit_is_flagged(store: Store, screener: Screener) -> None:
-    first, _ = _inspect(store, screener, ANNA)
+    first, _ = inspect_card(store, screener, ANNA)
     _decide(store, first, "admit", permit="transit")  # 3 days, never left
-    _, card = _inspect(store, screener, ANNA, NOW + dt.timedelta(days=30))
+    _, card = inspect_card(store, screener, ANNA, NOW + dt.timedelta(days=30))
     (overstay,) = card["history"]["overstays"]
     assert overstay["days_over"] == 28  # permitted until 3 December
     assert "no exit recorded" in overstay["reason"]
@@ -228,7 +132,7 @@ def test_watchlisted_traveller_four_eyes_and_audit(store: Store, lists: tuple[Pa
         uow.commit()
     with UnitOfWork(store) as uow:
         screener = Screener(load_entries(uow.session), lost_stolen=lost_stolen_records(uow.session))
-    inspection_id, card = _inspect(store, screener, DRAGO)
+    inspection_id, card = inspect_card(store, screener, DRAGO)
     (hit,) = card["hits"]
     assert hit["list"] == "lookouts" and hit["entry_id"] == "W1"
     assert hit["high_risk"] and hit["reasons"]
@@ -255,15 +159,15 @@ def test_watchlisted_traveller_four_eyes_and_audit(store: Store, lists: tuple[Pa
         ("sam", "own port"),
     ):
         with UnitOfWork(store) as uow, pytest.raises(Forbidden, match=message):
-            approve(uow, decision_id, _user(uow, who), NOW)
+            approve(uow, decision_id, user(uow, who), NOW)
     with UnitOfWork(store) as uow:
-        approved = approve(uow, decision_id, _user(uow, "sue"), NOW + dt.timedelta(minutes=5))
+        approved = approve(uow, decision_id, user(uow, "sue"), NOW + dt.timedelta(minutes=5))
         uow.commit()
     assert approved.approval == "approved" and "entry crossing" in approved.effects[0]
     (stored_hit,) = _rows(store, ScreeningHit)
     assert stored_hit.cleared_at is not None
     with UnitOfWork(store) as uow, pytest.raises(Conflict):
-        approve(uow, decision_id, _user(uow, "sue"), NOW)
+        approve(uow, decision_id, user(uow, "sue"), NOW)
 
     with UnitOfWork(store) as uow:
         assert verify(uow.session).intact
@@ -285,7 +189,7 @@ def test_failed_document_admit_needs_approval_and_can_be_rejected(
     store: Store, screener: Screener
 ) -> None:
     broken = ANNA[:-1] + ("0" if ANNA[-1] != "0" else "1")
-    inspection_id, card = _inspect(store, screener, broken)
+    inspection_id, card = inspect_card(store, screener, broken)
     assert card["document"]["verdict"] == "invalid"
     assert card["suggestion"]["action"] == "refer"
     pending = _decide(store, inspection_id, "admit", officer="sue")  # even a supervisor
@@ -293,18 +197,9 @@ def test_failed_document_admit_needs_approval_and_can_be_rejected(
     assert any("document failed" in r for r in pending["approval_reasons"])
     assert isinstance(pending["decision"], int)
     with UnitOfWork(store) as uow, pytest.raises(Forbidden):
-        reject(uow, pending["decision"], _user(uow, "sue"), "cannot approve my own", NOW)
+        reject(uow, pending["decision"], user(uow, "sue"), "cannot approve my own", NOW)
     with UnitOfWork(store) as uow:
-        manager = User(
-            username="max",
-            password_hash="x",
-            role="supervisor",
-            port_id=_user(uow, "sue").port_id,
-            active=True,
-            failed_logins=0,
-            created_at=NOW,
-        )
-        UserRepo(uow.session).add(manager)
+        manager = add_user(uow.session, "max", "supervisor", user(uow, "sue").port_id, NOW)
         rejected = reject(uow, pending["decision"], manager, "check digit wrong: refer", NOW)
         uow.commit()
     assert rejected.approval == "rejected"
@@ -314,8 +209,8 @@ def test_failed_document_admit_needs_approval_and_can_be_rejected(
 
 
 def test_stolen_document_suggests_detention(store: Store, screener: Screener) -> None:
-    stolen = _mrz("Nobody", "Some", "ST0LEN123", dt.date(1980, 1, 1))
-    _, card = _inspect(store, screener, stolen)
+    stolen = passport_mrz("Nobody", "Some", "ST0LEN123", dt.date(1980, 1, 1))
+    _, card = inspect_card(store, screener, stolen)
     (hit,) = card["lost_stolen"]
     assert "stolen-list entry ST0LEN123" in hit["reasons"][0]
     assert card["suggestion"]["action"] == "detain"
@@ -323,8 +218,8 @@ def test_stolen_document_suggests_detention(store: Store, screener: Screener) ->
 
 def test_officer_acts_only_at_own_port(store: Store, screener: Screener) -> None:
     with pytest.raises(Forbidden, match="own port"):
-        _inspect(store, screener, ANNA, officer="olga")
-    inspection_id, _ = _inspect(store, screener, ANNA)
+        inspect_card(store, screener, ANNA, officer="olga")
+    inspection_id, _ = inspect_card(store, screener, ANNA)
     with pytest.raises(Forbidden, match="own port"):
         _decide(store, inspection_id, "admit", officer="olga")
 
@@ -332,6 +227,6 @@ def test_officer_acts_only_at_own_port(store: Store, screener: Screener) -> None
 def test_unreadable_input_is_a_clear_error(store: Store, screener: Screener) -> None:
     for text in ("", "   ", "hello world"):
         with pytest.raises(Invalid):
-            _inspect(store, screener, text)
+            inspect_card(store, screener, text)
     with pytest.raises(Invalid, match="direction"):
-        _inspect(store, screener, ANNA, direction="sideways")
+        inspect_card(store, screener, ANNA, direction="sideways")

@@ -8,37 +8,16 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from pydantic import SecretStr
 
 from borderpost.config import Settings
 from borderpost.identity import TokenClaims, issue_token
 from borderpost.identity.passwords import hash_password
 from borderpost.inspection.ports import add_port
 from borderpost.store import Store, UnitOfWork, open_store
-from borderpost.store.models import User
 from borderpost.store.repos.users import UserRepo
 from borderpost.web import create_app
-
-SECRET = "web-tests-" + "k" * 40
-PASSWORD = "correct horse battery"
-#: username -> (role, port); ``olga`` logs in with PASSWORD, the others only use tokens.
-ACCOUNTS = {
-    "olga": ("officer", "LHR"),
-    "otto": ("officer", "DOV"),
-    "sue": ("supervisor", "LHR"),
-    "sam": ("supervisor", "DOV"),
-    "ann": ("analyst", None),
-    "aud": ("auditor", None),
-    "adm": ("admin", None),
-}
-#: One account per role, for the access matrix.
-ROLE_USERS = {
-    "officer": "olga",
-    "supervisor": "sue",
-    "analyst": "ann",
-    "auditor": "aud",
-    "admin": "adm",
-}
+from tests.support.accounts import PASSWORD, add_user, settings_for
+from tests.support.web import ACCOUNTS, SECRET
 
 
 @pytest.fixture(scope="session")
@@ -48,13 +27,7 @@ def password_hash() -> str:
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return Settings(
-        database_url=database_url,
-        secret_key=SecretStr(SECRET),
-        login_max_failures=3,
-        login_lockout_minutes=10,
-        token_minutes=30,
-    )
+    return settings_for(database_url, SECRET)
 
 
 @pytest.fixture
@@ -67,17 +40,8 @@ def store(settings: Settings, password_hash: str) -> Iterator[Store]:
             for code in ("LHR", "DOV")
         }
         for username, (role, port) in ACCOUNTS.items():
-            UserRepo(uow.session).add(
-                User(
-                    username=username,
-                    password_hash=password_hash,
-                    role=role,
-                    port_id=None if port is None else ports[port].id,
-                    active=True,
-                    failed_logins=0,
-                    created_at=now,
-                )
-            )
+            port_id = None if port is None else ports[port].id
+            add_user(uow.session, username, role, port_id, now, password_hash=password_hash)
         uow.commit()
     yield store
     store.dispose()

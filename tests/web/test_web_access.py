@@ -10,13 +10,15 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from tests.support.accounts import PASSWORD
+from tests.support.web import ROLE_USERS
+
 PUBLIC = "public"
 ALL = frozenset({"officer", "supervisor", "analyst", "auditor", "admin"})
 PORT_STAFF = frozenset({"officer", "supervisor"})
 READERS = frozenset({"officer", "supervisor", "analyst", "auditor"})
 LIST_READERS = frozenset({"admin", "analyst", "auditor"})
 ADMIN = frozenset({"admin"})
-PASSWORD = "correct horse battery"
 CSV_LIST = b"id,name,dob,nationality\nW1,Ivan Petrovich Drago,1970-03-04,RUS\n"
 MRZ = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
 
@@ -76,13 +78,6 @@ PATH_VALUES = {
     "{traveller_id}": "999999",
     "{name}": "no such list",
     "{username}": "nobody",
-}
-ROLE_USERS = {
-    "officer": "olga",
-    "supervisor": "sue",
-    "analyst": "ann",
-    "auditor": "aud",
-    "admin": "adm",
 }
 
 

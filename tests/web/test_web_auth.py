@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from borderpost.store import Store, UnitOfWork
 from borderpost.store.models import AuditEvent
+from tests.support.accounts import PASSWORD
 
-PASSWORD = "correct horse battery"
 ME = "/api/v1/users/me"
 LOGIN = "/api/v1/auth/token"
 

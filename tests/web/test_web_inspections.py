@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from borderpost.documents import MrzFields, make_mrz, parse
+from borderpost.documents import parse
+from tests.support.documents import passport_mrz
 
 Headers = dict[str, dict[str, str]]
 WATCHLIST = b"id,name,dob,nationality\nW1,Ivan Petrovich Drago,1970-03-04,RUS\n"
@@ -19,26 +20,9 @@ LOST_STOLEN = (
 )
 
 
-def _mrz(surname: str, given: str, number: str, born: dt.date, nationality: str = "UTO") -> str:
-    return make_mrz(
-        MrzFields(
-            type="TD3",
-            document_code="P",
-            issuing_state=nationality,
-            surname=surname,
-            given_names=given,
-            document_number=number,
-            nationality=nationality,
-            birth_date=born,
-            sex="M",
-            expiry_date=dt.date(2031, 5, 1),
-        )
-    )
-
-
-DRAGO = _mrz("Drago", "Ivan Petrovich", "R1234567", dt.date(1970, 3, 4), "RUS")
-ANNA = _mrz("Eriksson", "Anna Maria", "L898902C3", dt.date(1974, 8, 12))
-STOLEN = _mrz("Brown", "Tom", "ST0LEN123", dt.date(1980, 1, 2))
+DRAGO = passport_mrz("Drago", "Ivan Petrovich", "R1234567", dt.date(1970, 3, 4), "RUS", sex="M")
+ANNA = passport_mrz("Eriksson", "Anna Maria", "L898902C3", dt.date(1974, 8, 12), sex="M")
+STOLEN = passport_mrz("Brown", "Tom", "ST0LEN123", dt.date(1980, 1, 2), sex="M")
 
 
 def _import(client: TestClient, headers: Headers, name: str, fmt: str, content: bytes) -> Any:
@@ -218,3 +202,52 @@ def test_users_and_ports_administration(client: TestClient, headers: Headers) ->
         "/api/v1/users", headers=adm, json={**user, "username": "x1", "password": "short"}
     )
     assert weak.status_code == 422
+
+
+TYPED_DRAGO = {
+    "document_code": "P",
+    "document_number": "R1234567",
+    "issuing_state": "RUS",
+    "surname": "Drago",
+    "given_names": "Ivan Petrovich",
+    "nationality": "RUS",
+    "birth_date": "1970-03-04",
+    "sex": "M",
+    "expiry_date": "2031-05-01",
+}
+
+
+def _typed(client: TestClient, headers: Headers, fields: dict[str, str], **extra: str) -> Any:
+    body = {"fields": fields, "port": "LHR", "direction": "entry", **extra}
+    return client.post("/api/v1/inspections", headers=headers["olga"], json=body)
+
+
+def test_typed_fields_are_inspected_like_an_mrz(loaded: TestClient, headers: Headers) -> None:
+    response = _typed(loaded, headers, TYPED_DRAGO)
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert set(body) == set(_inspect(loaded, headers, "olga", ANNA).json())
+    assert set(body["document"]) == set(parse(DRAGO).to_dict())
+    assert [hit["entry_id"] for hit in body["hits"]] == ["W1"]
+    codes = {finding["code"] for finding in body["document"]["findings"]}
+    assert "entered_by_hand" in codes and body["document"]["mrz"] == ""
+    again = _inspect(loaded, headers, "olga", DRAGO).json()
+    assert again["traveller"]["id"] == body["traveller"]["id"]
+    record = loaded.get(f"/api/v1/inspections/{body['id']}", headers=headers["sue"]).json()
+    assert record["document"] is None  # no MRZ was read, none is shown as read
+    assert "entered_by_hand" in {finding["code"] for finding in record["findings"]}
+
+
+def test_bad_typed_fields_are_422_naming_the_field(loaded: TestClient, headers: Headers) -> None:
+    bad_date = _typed(loaded, headers, {**TYPED_DRAGO, "birth_date": "1970-13-04"})
+    assert bad_date.status_code == 422
+    assert ["body", "fields", "birth_date"] in [e["loc"] for e in bad_date.json()["errors"]]
+    bad_sex = _typed(loaded, headers, {**TYPED_DRAGO, "sex": "Q"})
+    assert bad_sex.status_code == 422
+    assert "sex" in bad_sex.json()["detail"]
+    missing = {key: value for key, value in TYPED_DRAGO.items() if key != "surname"}
+    no_surname = _typed(loaded, headers, missing)
+    assert no_surname.status_code == 422
+    assert ["body", "fields", "surname"] in [e["loc"] for e in no_surname.json()["errors"]]
+    both = _typed(loaded, headers, TYPED_DRAGO, mrz=DRAGO)
+    assert both.status_code == 422 and "exactly one" in both.json()["detail"]

@@ -31,11 +31,16 @@ def test_each_status_is_a_problem(client: TestClient, headers: Headers) -> None:
     assert "users.manage" in forbidden["detail"]
     missing = _problem(client, "GET", "/api/v1/inspections/4242", 404, headers=olga)
     assert missing["detail"] == "inspection 4242 does not exist"
-    invalid = _problem(
-        client, "POST", "/api/v1/inspections", 422, headers=olga, json={"port": "LHR"}
-    )
+    empty_mrz = {"mrz": "", "port": "LHR"}
+    invalid = _problem(client, "POST", "/api/v1/inspections", 422, headers=olga, json=empty_mrz)
     assert invalid["type"].endswith(":validation")
-    assert {tuple(error["loc"]) for error in invalid["errors"]} >= {("body", "mrz")}
+    assert {tuple(error["loc"]) for error in invalid["errors"]} >= {
+        ("body", "mrz"),
+        ("body", "direction"),
+    }
+    no_document = {"port": "LHR", "direction": "entry"}
+    unread = _problem(client, "POST", "/api/v1/inspections", 422, headers=olga, json=no_document)
+    assert "MRZ text or as typed fields" in unread["detail"]
     port = {"code": "LHR", "name": "again", "kind": "airport"}
     conflict = _problem(client, "POST", "/api/v1/ports", 409, headers=adm, json=port)
     assert "already exists" in conflict["detail"]

@@ -8,10 +8,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from borderpost import audit as audit_log
-from borderpost.audit.log import Anchor, events, parse_anchor
+from borderpost.audit.log import Anchor, event_dict, events, parse_anchor
 from borderpost.identity.roles import Permission
 from borderpost.records import indicators_for
-from borderpost.store.models import AuditEvent, User
+from borderpost.store.models import User
 from borderpost.web.deps import StateDep, UowDep, require
 from borderpost.web.errors import ERROR_RESPONSES
 from borderpost.web.fields import NO_NUL
@@ -20,20 +20,6 @@ router = APIRouter(tags=["audit"], responses=ERROR_RESPONSES)
 
 Auditor = Annotated[User, Depends(require(Permission.READ_AUDIT))]
 IndicatorReader = Annotated[User, Depends(require(Permission.VIEW_INDICATORS))]
-
-
-def _event_json(event: AuditEvent) -> dict[str, Any]:
-    return {
-        "seq": event.seq,
-        "at": event.at.isoformat(),
-        "actor": event.actor,
-        "action": event.action,
-        "subject_type": event.subject_type,
-        "subject_id": event.subject_id,
-        "details": event.details,
-        "prev_hash": event.prev_hash,
-        "hash": event.hash,
-    }
 
 
 @router.get("/audit/verify", summary="Check every link of the audit chain")
@@ -75,7 +61,7 @@ def list_events(
         limit=limit,
         before=before,
     )
-    page = [_event_json(event) for event in found]
+    page = [event_dict(event) for event in found]
     audit_log.append(
         uow.session,
         actor=auditor.username,

@@ -6,11 +6,13 @@ Routes stay thin: :mod:`borderpost.inspection` runs the workflow (and checks the
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel, Field
 
+from borderpost.documents import DocumentFields
 from borderpost.identity.roles import Permission
 from borderpost.inspection import InspectionResult, approve, decide, inspect, reject
 from borderpost.records import inspection_record, pending_approvals
@@ -28,14 +30,45 @@ Reader = Annotated[User, Depends(require(Permission.READ_TRAVELLER))]
 RecordId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
-class InspectionRequest(BaseModel):
-    """A traveller presenting a document at a port."""
+def _text(max_length: int, description: str, **extra: Any) -> Any:
+    return Field(max_length=max_length, pattern=NO_NUL, description=description, **extra)
 
-    mrz: str = Field(
+
+class TypedDocument(BaseModel):
+    """A document's fields typed in by the officer: no MRZ, or one that cannot be read.
+
+    Checked as an MRZ's fields are, without check digits; the result carries the
+    ``entered_by_hand`` finding and no MRZ is stored.
+    """
+
+    document_code: str = _text(2, "P passport, V visa, A/C/I identity card.", examples=["P"])
+    document_number: str = _text(32, "As printed.", examples=["L898902C3"])
+    issuing_state: str = _text(3, "ICAO code of the issuing State.", examples=["UTO"])
+    surname: str = _text(200, "Primary identifier, as printed.", examples=["Eriksson"])
+    given_names: str = _text(200, "Secondary identifier (may be empty).", default="")
+    nationality: str = _text(3, "ICAO code of the holder's nationality.", examples=["UTO"])
+    birth_date: dt.date
+    sex: str = _text(1, "M, F, X, or empty for unspecified.", default="")
+    expiry_date: dt.date
+    personal_number: str = _text(32, "Personal number, if any.", default="")
+
+    def to_fields(self) -> DocumentFields:
+        """The domain value (the service does every check)."""
+        return DocumentFields(**self.model_dump())
+
+
+class InspectionRequest(BaseModel):
+    """A traveller presenting a document at a port: ``mrz`` or ``fields``, exactly one."""
+
+    mrz: str | None = Field(
+        default=None,
         min_length=1,
         max_length=400,
         pattern=NO_NUL,
         description="The MRZ lines, newline-separated.",
+    )
+    fields: TypedDocument | None = Field(
+        default=None, description="The document's fields typed in, when there is no MRZ."
     )
     port: str = Field(
         min_length=1, max_length=16, pattern=NO_NUL, description="The port's code, e.g. LHR."
@@ -101,7 +134,8 @@ def inspection_json(result: InspectionResult) -> dict[str, Any]:
 def create_inspection(
     body: InspectionRequest, officer: Inspector, state: StateDep, uow: UowDep
 ) -> dict[str, Any]:
-    """Read the document, screen the traveller, show the history and suggest an action."""
+    """Read the document (``mrz``, or ``fields`` typed in), screen the traveller, show the
+    history and suggest an action."""
     result = inspect(
         uow,
         state.screeners.get(),
@@ -110,6 +144,7 @@ def create_inspection(
         body.port,
         body.direction,
         state.now(),
+        fields=None if body.fields is None else body.fields.to_fields(),
         policy=state.policy,
     )
     uow.commit()

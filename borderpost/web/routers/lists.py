@@ -11,7 +11,13 @@ from fastapi import APIRouter, Depends, File, Form, Path, Query, UploadFile
 
 from borderpost.identity.roles import Permission
 from borderpost.store.models import User
-from borderpost.watchlists import changes, list_summaries, lost_stolen_summaries, version_history
+from borderpost.watchlists import (
+    changes,
+    list_summaries,
+    lists_overview,
+    lost_stolen_summaries,
+    version_history,
+)
 from borderpost.watchlists.files import LIST_FORMATS
 from borderpost.watchlists.uploads import import_uploads
 from borderpost.web.deps import StateDep, UowDep, require
@@ -31,24 +37,7 @@ ListName = Annotated[str, Path(min_length=1, max_length=200, pattern=NO_NUL)]
 @router.get("/lists", summary="Every stored list with its newest version")
 def summaries(_user: ListReader, uow: UowDep) -> dict[str, Any]:
     """Watchlists (versions, current and removed entries) and lost/stolen lists (records)."""
-    return {
-        "watchlists": [
-            {
-                "list": row.name,
-                "versions": row.versions,
-                "version": row.version,
-                "label": row.label,
-                "format": row.source_format,
-                "imported_at": None if row.imported_at is None else row.imported_at.isoformat(),
-                "entries": row.entries,
-                "removed": row.removed,
-            }
-            for row in list_summaries(uow.session)
-        ],
-        "lost_stolen": [
-            {"list": name, "records": count} for name, count in lost_stolen_summaries(uow.session)
-        ],
-    }
+    return lists_overview(list_summaries(uow.session), lost_stolen_summaries(uow.session))
 
 
 @router.get("/lists/{name}/versions", summary="Every version of a list, oldest first")

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field
 
 from borderpost.identity.roles import Permission
-from borderpost.inspection.ports import add_port
-from borderpost.store.models import Port, User
+from borderpost.inspection.ports import add_port, port_dict
+from borderpost.store.models import User
 from borderpost.store.repos.ports import PortRepo
 from borderpost.web.deps import CurrentUser, StateDep, UowDep, require
 from borderpost.web.errors import ERROR_RESPONSES
@@ -34,25 +34,10 @@ class NewPort(BaseModel):
     shift: str | None = Field(default=None, max_length=16, pattern=NO_NUL, examples=["06:00-22:00"])
 
 
-def _port_json(port: Port) -> dict[str, Any]:
-    shift = None
-    if port.shift_start is not None and port.shift_end is not None:
-        shift = f"{port.shift_start:%H:%M}-{port.shift_end:%H:%M}"
-    return {
-        "code": port.code,
-        "name": port.name,
-        "kind": port.kind,
-        "country": port.country,
-        "remote": port.remote,
-        "timezone": port.timezone,
-        "shift": shift,
-    }
-
-
 @router.get("/ports", summary="Ports of entry")
 def ports(_user: CurrentUser, uow: UowDep) -> list[dict[str, Any]]:
     """Every registered port."""
-    return [_port_json(port) for port in PortRepo(uow.session).all()]
+    return [port_dict(port) for port in PortRepo(uow.session).all()]
 
 
 @router.post("/ports", status_code=201, summary="Register a port of entry")
@@ -71,4 +56,4 @@ def add(body: NewPort, admin: PortManager, state: StateDep, uow: UowDep) -> dict
         now=state.now(),
     )
     uow.commit()
-    return _port_json(port)
+    return port_dict(port)

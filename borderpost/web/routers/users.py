@@ -75,24 +75,26 @@ def create(body: NewUser, admin: Admin, state: StateDep, uow: UowDep) -> dict[st
     return _view(uow, user, state)
 
 
-@router.post("/users/{username}/deactivate", summary="Deactivate an account")
-def deactivate(username: Username, admin: Admin, state: StateDep, uow: UowDep) -> dict[str, Any]:
-    """The account can no longer log in, and its tokens stop working."""
+def _set_active(
+    username: str, active: bool, admin: User, state: StateDep, uow: UowDep
+) -> dict[str, Any]:
     user = set_active(
-        uow.session, username=username, active=False, actor=admin.username, now=state.now()
+        uow.session, username=username, active=active, actor=admin.username, now=state.now()
     )
     uow.commit()
     return _view(uow, user, state)
+
+
+@router.post("/users/{username}/deactivate", summary="Deactivate an account")
+def deactivate(username: Username, admin: Admin, state: StateDep, uow: UowDep) -> dict[str, Any]:
+    """The account can no longer log in, and its tokens stop working."""
+    return _set_active(username, False, admin, state, uow)
 
 
 @router.post("/users/{username}/activate", summary="Reactivate an account")
 def activate(username: Username, admin: Admin, state: StateDep, uow: UowDep) -> dict[str, Any]:
     """The account can log in again."""
-    user = set_active(
-        uow.session, username=username, active=True, actor=admin.username, now=state.now()
-    )
-    uow.commit()
-    return _view(uow, user, state)
+    return _set_active(username, True, admin, state, uow)
 
 
 @router.post("/users/{username}/unlock", summary="Lift a lock-out")
