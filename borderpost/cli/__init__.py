@@ -5,7 +5,20 @@ from __future__ import annotations
 import typer
 from pydantic import ValidationError
 
-from borderpost.cli import audit, db, demo, inspect, lists, mrz, ports, screen, serve, sim, users
+from borderpost.cli import (
+    api,
+    audit,
+    db,
+    demo,
+    inspect,
+    lists,
+    mrz,
+    ports,
+    screen,
+    serve,
+    sim,
+    users,
+)
 from borderpost.cli.context import State, fail
 from borderpost.config import Settings
 
@@ -23,6 +36,7 @@ app.add_typer(sim.app, name="sim")
 app.add_typer(users.app, name="users")
 app.add_typer(ports.app, name="ports")
 app.add_typer(audit.app, name="audit")
+app.add_typer(api.app, name="api")
 app.command("screen")(screen.screen)
 app.command("demo")(demo.demo)
 app.command("serve")(serve.serve)
