@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 BORDERPOST_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export BORDERPOST_TEST_POSTGRES_URL
 
-.PHONY: demo test lint typecheck pytest install dev bench clean
+.PHONY: demo test lint typecheck pytest install dev browser bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,14 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 dev: $(VENV)/.installed-dev
 
+# Debian's Chromium for the console's browser tests (Playwright drives /usr/bin/chromium;
+# no browser is downloaded). A no-op when it is installed; installing needs root (or sudo).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; }
+
+# The demo job, then the web console on http://127.0.0.1:8000 with a login for each role.
 demo: install
 	$(BIN)/borderpost demo
 
@@ -34,7 +42,7 @@ lint: dev
 typecheck: dev
 	$(BIN)/mypy --strict
 
-pytest: dev
+pytest: dev browser
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest

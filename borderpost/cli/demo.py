@@ -10,6 +10,7 @@ import typer
 from rich.rule import Rule
 
 from borderpost.cli.context import console, state
+from borderpost.cli.demo_console import serve_console
 from borderpost.cli.demo_screening import import_lists, screen_travellers
 from borderpost.cli.demo_world import run_booth, run_world
 from borderpost.cli.render import result_panel, results_table
@@ -112,8 +113,18 @@ def _generated(today: dt.date) -> list[tuple[str, str]]:
     return documents
 
 
-def demo(ctx: typer.Context) -> None:
-    """Check the ICAO specimens and generated documents, record them, show the results."""
+def demo(
+    ctx: typer.Context,
+    serve: bool = typer.Option(
+        True,
+        "--serve/--no-serve",
+        help="After the demo, serve the web console with a login for each role (Ctrl-C stops).",
+    ),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address the console listens on."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="The console's TCP port."),
+) -> None:
+    """Check the ICAO specimens and generated documents, record them, screen, run a day of a
+    synthetic world through the booths; then serve the web console (unless --no-serve)."""
     settings = state(ctx).settings
     today = (
         dt.date.fromisoformat(settings.reference_date)
@@ -169,3 +180,6 @@ def demo(ctx: typer.Context) -> None:
         "<<<<<<<<\\nL898902C36UTO7408122F1204159ZE184226B<<<<<10'[/]",
         highlight=False,
     )
+    if serve:
+        console.print(Rule("Borderpost demo: the web console"))
+        serve_console(settings, store, console, host=host, port=port, world=world)

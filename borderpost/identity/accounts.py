@@ -13,7 +13,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from borderpost import audit
-from borderpost.identity.service import IdentityError
+from borderpost.identity.passwords import hash_password, password_problem
+from borderpost.identity.service import IdentityError, WeakPasswordError
 from borderpost.store.models import Port, User
 from borderpost.store.repos.users import UserRepo
 
@@ -23,6 +24,7 @@ __all__ = [
     "UnknownUserError",
     "list_accounts",
     "set_active",
+    "set_password",
     "unlock",
 ]
 
@@ -145,6 +147,35 @@ def unlock(session: Session, *, username: str, actor: str, now: dt.datetime) -> 
         subject_type="user",
         subject_id=user.username,
         details={"was_locked": was_locked},
+        at=now,
+    )
+    return user
+
+
+def set_password(
+    session: Session, *, username: str, password: str, actor: str, now: dt.datetime
+) -> User:
+    """Give an account a new password (it must meet the policy); lifts any lock-out.
+    Audited as ``user.password`` (never the password itself).
+
+    Raises:
+        UnknownUserError: no such account.
+        WeakPasswordError: the password does not meet the policy.
+    """
+    user = _user(session, username)
+    problem = password_problem(password, user.username)
+    if problem is not None:
+        raise WeakPasswordError(problem)
+    user.password_hash = hash_password(password)
+    user.locked_until = None
+    user.failed_logins = 0
+    session.flush()
+    audit.append(
+        session,
+        actor=actor,
+        action="user.password",
+        subject_type="user",
+        subject_id=user.username,
         at=now,
     )
     return user

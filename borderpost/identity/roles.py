@@ -48,6 +48,8 @@ class Permission(StrEnum):
     """Register ports of entry and their shifts."""
     MANAGE_LISTS = "lists.manage"
     """Import watchlists and lost/stolen document lists."""
+    ADD_LOOKOUT = "lists.lookout"
+    """Add one national lookout, or report one lost/stolen document (the console's forms)."""
 
 
 _P = Permission
@@ -68,7 +70,7 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.VIEW_INDICATORS,
         }
     ),
-    Role.ANALYST: frozenset({_P.READ_TRAVELLER, _P.SEARCH_RECORDS}),
+    Role.ANALYST: frozenset({_P.READ_TRAVELLER, _P.SEARCH_RECORDS, _P.ADD_LOOKOUT}),
     Role.AUDITOR: frozenset(
         {_P.READ_TRAVELLER, _P.SEARCH_RECORDS, _P.READ_AUDIT, _P.VIEW_INDICATORS}
     ),

@@ -16,6 +16,7 @@ from borderpost.config import Settings
 from borderpost.inspection.policy import InspectionPolicy
 from borderpost.store import Store, open_store
 from borderpost.watchlists.screener import ScreenerCache
+from borderpost.web.console import install_console
 from borderpost.web.deps import WebState
 from borderpost.web.errors import install_error_handlers
 from borderpost.web.gate import SerialRequests
@@ -78,6 +79,8 @@ def create_app(settings: Settings, *, store: Store | None = None, warm: bool = F
         app.add_middleware(SerialRequests)
     for module in (health, auth, inspections, travellers, lists, lost_stolen, users, ports, audit):
         app.include_router(module.router, prefix=API_PREFIX)
+    # The officers' web console (server-rendered pages under /console).
+    install_console(app)
     return app
 
 

@@ -171,7 +171,7 @@ def test_unreachable_database_is_a_clear_error(runner: CliRunner) -> None:
 
 
 def test_demo_runs_on_the_embedded_database(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["demo"])
+    result = runner.invoke(app, ["demo", "--no-serve"])
     assert result.exit_code == 0, result.output
     assert "ICAO Doc 9303 specimens" in result.stdout or "generated documents only" in result.stdout
     assert "forged: expiry altered" in result.stdout
