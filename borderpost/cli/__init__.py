@@ -11,6 +11,7 @@ from borderpost.cli import (
     db,
     demo,
     inspect,
+    intel,
     lists,
     mrz,
     ports,
@@ -37,6 +38,7 @@ app.add_typer(users.app, name="users")
 app.add_typer(ports.app, name="ports")
 app.add_typer(audit.app, name="audit")
 app.add_typer(api.app, name="api")
+app.add_typer(intel.app, name="intel")
 app.command("screen")(screen.screen)
 app.command("demo")(demo.demo)
 app.command("serve")(serve.serve)
