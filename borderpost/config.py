@@ -72,6 +72,24 @@ class Settings(BaseSettings):
             "for an earlier record of the same person (spelling variants, transliterations)."
         ),
     )
+    api_retention_hours: int = Field(
+        default=24,
+        ge=1,
+        description=(
+            "Hours after which advance passenger (API) data is deleted unless a traveller is "
+            "linked to a hit or case (EU API/PNR default: 24)."
+        ),
+    )
+    pnr_mask_after_days: int = Field(
+        default=183,
+        ge=1,
+        description="Days after which PNR data is depersonalised by masking (EU PNR: 6 months).",
+    )
+    pnr_delete_after_days: int = Field(
+        default=1826,
+        ge=1,
+        description="Days after which PNR data is deleted (EU PNR: 5 years).",
+    )
     reference_date: str | None = Field(
         default=None,
         description="ISO date used as 'today' for expiry checks (default: the real date).",

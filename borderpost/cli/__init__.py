@@ -15,6 +15,7 @@ from borderpost.cli import (
     lists,
     mrz,
     ports,
+    retention,
     screen,
     serve,
     sim,
@@ -39,6 +40,7 @@ app.add_typer(ports.app, name="ports")
 app.add_typer(audit.app, name="audit")
 app.add_typer(api.app, name="api")
 app.add_typer(intel.app, name="intel")
+app.add_typer(retention.app, name="retention")
 app.command("screen")(screen.screen)
 app.command("demo")(demo.demo)
 app.command("serve")(serve.serve)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -9,8 +10,20 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from borderpost.cli.context import console, fail
+from borderpost.cli.context import console, errors, fail, state
 from borderpost.passengers import EdifactError, Reading, read
+from borderpost.store import UnitOfWork
+from borderpost.targeting import (
+    ManifestAssessment,
+    RuleError,
+    TravelContext,
+    assess_reading,
+    default_rules,
+    load_rules,
+    parse_master_crew,
+)
+from borderpost.targeting.rules import Rule
+from borderpost.watchlists.screener import build_screener
 
 app = typer.Typer(
     help="Advance passenger information: read airline PAXLST and PNRGOV messages.",
@@ -90,3 +103,97 @@ def parse(
         print(json.dumps(reading.to_dict(), ensure_ascii=False))
     else:
         _human(reading)
+
+
+def _read_file(file: str) -> Reading:
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as exc:
+        fail(f"cannot read {Path(file).name}: {exc.strerror or exc}")
+        raise AssertionError from exc  # fail() exits
+    try:
+        return read(data)
+    except EdifactError as exc:
+        fail(f"{Path(file).name}: {exc}")
+        raise AssertionError from exc
+
+
+def _rules(paths: list[Path]) -> list[Rule]:
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
+    try:
+        return load_rules(files) if files else list(default_rules())
+    except (OSError, RuleError) as exc:
+        fail(str(exc))
+        raise AssertionError from exc
+
+
+@app.command("screen")
+def screen_manifest(
+    ctx: typer.Context,
+    file: str = typer.Argument(..., help="A PAXLST (and PNRGOV) file ('-' reads stdin)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object per manifest."),
+    rules: list[Path] = typer.Option(
+        [], "--rules", help="Rule files or folders (default: the shipped rules)."
+    ),
+    crew_list: Path | None = typer.Option(
+        None, "--crew-list", help="Master crew list: CSV with a document_number column."
+    ),
+    today: str | None = typer.Option(None, "--today", help="ISO date used as today."),
+) -> None:
+    """Assess every traveller of a manifest: watchlist and lost/stolen hits, document checks
+    and targeting rules, each with its reason. Nothing is decided: hits go to review."""
+    reading = _read_file(file)
+    chosen = _rules(rules)
+    master = None
+    if crew_list is not None:
+        try:
+            master = parse_master_crew(crew_list.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            fail(f"cannot read crew list {crew_list}: {exc}")
+    try:
+        day = dt.date.fromisoformat(today) if today else None
+    except ValueError:
+        fail(f"--today {today!r} is not YYYY-MM-DD")
+        return
+    settings = state(ctx).settings
+    with UnitOfWork(state(ctx).store()) as uow:
+        screener = build_screener(uow.session, settings)
+    if not screener.entries and not len(screener.lost_stolen):
+        errors.print("[yellow]warning:[/] no watchlists are stored: screening finds nothing")
+    results = assess_reading(
+        reading, screener, rules=chosen, context=TravelContext(master_crew=master), today=day
+    )
+    if not results:
+        fail(f"{Path(file).name} holds no passenger or crew list (PAXLST)")
+    for result in results:
+        if as_json:
+            print(json.dumps(result.to_dict(), ensure_ascii=False))
+        else:
+            _show_assessments(result)
+
+
+def _show_assessments(result: ManifestAssessment) -> None:
+    flights = ", ".join(flight.number for flight in result.manifest.flights)
+    review = sum(1 for a in result.assessments if a.status == "to_review")
+    console.print(
+        f"[bold]{result.manifest.kind} list[/] {result.manifest.reference or ''} {flights}: "
+        f"{len(result.assessments)} traveller(s), {review} to review",
+        highlight=False,
+    )
+    table = Table(show_lines=True)
+    for column in ("#", "traveller", "band", "score", "status"):
+        table.add_column(column)
+    table.add_column("reasons", overflow="fold")
+    for item in result.assessments:
+        person = item.person
+        table.add_row(
+            str(item.index + 1),
+            f"{person.surname}, {person.given_names}",
+            item.band,
+            str(item.score),
+            item.status,
+            "\n".join(item.reasons()),
+        )
+    console.print(table)

@@ -50,13 +50,30 @@ class Permission(StrEnum):
     """Import watchlists and lost/stolen document lists."""
     ADD_LOOKOUT = "lists.lookout"
     """Add one national lookout, or report one lost/stolen document (the console's forms)."""
+    SUBMIT_MANIFEST = "targeting.submit"
+    """Submit an airline manifest (PAXLST/PNRGOV) for pre-arrival assessment."""
+    REVIEW_HIT = "targeting.review"
+    """Review a targeting hit: record its outcome (confirmed, false match, ...)."""
+    READ_TARGETING = "targeting.read"
+    """Read manifests, assessments, the review queue and per-rule statistics."""
+    READ_LOOKOUTS = "targeting.lookouts"
+    """See the lookouts sent to one's port by confirmed targeting hits."""
+    UNMASK_PNR = "pnr.unmask"
+    """Read masked PNR data back, with a recorded justification (audited)."""
 
 
 _P = Permission
 
 PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
     Role.OFFICER: frozenset(
-        {_P.INSPECT, _P.READ_TRAVELLER, _P.CLEAR_HIT, _P.DECIDE, _P.HANDLE_REFERRAL}
+        {
+            _P.INSPECT,
+            _P.READ_TRAVELLER,
+            _P.CLEAR_HIT,
+            _P.DECIDE,
+            _P.HANDLE_REFERRAL,
+            _P.READ_LOOKOUTS,
+        }
     ),
     Role.SUPERVISOR: frozenset(
         {
@@ -68,11 +85,30 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.OVERRIDE,
             _P.APPROVE,
             _P.VIEW_INDICATORS,
+            _P.READ_LOOKOUTS,
         }
     ),
-    Role.ANALYST: frozenset({_P.READ_TRAVELLER, _P.SEARCH_RECORDS, _P.ADD_LOOKOUT}),
+    Role.ANALYST: frozenset(
+        {
+            _P.READ_TRAVELLER,
+            _P.SEARCH_RECORDS,
+            _P.ADD_LOOKOUT,
+            _P.SUBMIT_MANIFEST,
+            _P.REVIEW_HIT,
+            _P.READ_TARGETING,
+            _P.READ_LOOKOUTS,
+            _P.UNMASK_PNR,
+        }
+    ),
     Role.AUDITOR: frozenset(
-        {_P.READ_TRAVELLER, _P.SEARCH_RECORDS, _P.READ_AUDIT, _P.VIEW_INDICATORS}
+        {
+            _P.READ_TRAVELLER,
+            _P.SEARCH_RECORDS,
+            _P.READ_AUDIT,
+            _P.VIEW_INDICATORS,
+            _P.READ_TARGETING,
+            _P.READ_LOOKOUTS,
+        }
     ),
     Role.ADMIN: frozenset({_P.MANAGE_USERS, _P.MANAGE_PORTS, _P.MANAGE_LISTS}),
 }

@@ -28,6 +28,7 @@ from borderpost.web.routers import (
     lists,
     lost_stolen,
     ports,
+    targeting,
     travellers,
     users,
 )
@@ -79,6 +80,8 @@ def create_app(settings: Settings, *, store: Store | None = None, warm: bool = F
         app.add_middleware(SerialRequests)
     for module in (health, auth, inspections, travellers, lists, lost_stolen, users, ports, audit):
         app.include_router(module.router, prefix=API_PREFIX)
+    # Pre-arrival targeting: manifests, assessments, hit review, lookouts.
+    app.include_router(targeting.router, prefix=API_PREFIX)
     # The officers' web console (server-rendered pages under /console).
     install_console(app)
     return app

@@ -70,6 +70,18 @@ ACCESS: dict[tuple[str, str], tuple[frozenset[str] | str, dict[str, Any]]] = {
     ("GET", "/api/v1/audit/head"): (frozenset({"auditor"}), {}),
     ("GET", "/api/v1/audit/events"): (frozenset({"auditor"}), {}),
     ("GET", "/api/v1/audit/officers"): (frozenset({"supervisor", "auditor"}), {}),
+    ("POST", "/api/v1/manifests"): (
+        frozenset({"analyst"}),
+        {"files": {"file": ("empty.edi", b"UNA:+.? 'UNB+UNOA:4+A+B+260101:0000+1'UNZ+0+1'")}},
+    ),
+    ("GET", "/api/v1/manifests/{manifest_id}"): (frozenset({"analyst", "auditor"}), {}),
+    ("GET", "/api/v1/reviews"): (frozenset({"analyst", "auditor"}), {}),
+    ("POST", "/api/v1/reviews/{hit_id}"): (
+        frozenset({"analyst"}),
+        {"json": {"outcome": "false_match", "reason": "different birth date"}},
+    ),
+    ("GET", "/api/v1/rules/stats"): (frozenset({"analyst", "auditor"}), {}),
+    ("GET", "/api/v1/lookouts"): (READERS, {}),
 }
 #: Values for path parameters: ids that do not exist (an allowed caller gets 404, not 403).
 PATH_VALUES = {
@@ -78,6 +90,8 @@ PATH_VALUES = {
     "{traveller_id}": "999999",
     "{name}": "no such list",
     "{username}": "nobody",
+    "{manifest_id}": "999999",
+    "{hit_id}": "999999",
 }
 
 

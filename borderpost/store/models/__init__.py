@@ -7,6 +7,15 @@ from borderpost.store.models.documents import DocumentCheck
 from borderpost.store.models.inspections import Decision, Inspection, Referral, ScreeningHit
 from borderpost.store.models.lost_stolen import LostStolenDocument
 from borderpost.store.models.ports import Port
+from borderpost.store.models.targeting import (
+    ArrivalLookout,
+    HitReview,
+    ManifestTraveller,
+    PnrBooking,
+    TargetedManifest,
+    TargetingAssessment,
+    TargetingHit,
+)
 from borderpost.store.models.travellers import DocumentSeen, Traveller
 from borderpost.store.models.users import User
 from borderpost.store.models.watchlists import (
@@ -17,18 +26,25 @@ from borderpost.store.models.watchlists import (
 )
 
 __all__ = [
+    "ArrivalLookout",
     "AuditEvent",
     "Base",
     "Crossing",
     "Decision",
     "DocumentCheck",
     "DocumentSeen",
+    "HitReview",
     "Inspection",
     "LostStolenDocument",
+    "ManifestTraveller",
+    "PnrBooking",
     "Port",
     "Referral",
     "ScreeningHit",
     "Stay",
+    "TargetedManifest",
+    "TargetingAssessment",
+    "TargetingHit",
     "Traveller",
     "User",
     "Watchlist",

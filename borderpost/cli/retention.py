@@ -1,0 +1,56 @@
+"""``borderpost retention``: delete and mask passenger data the retention policy no longer
+allows to keep (API data after a day, PNR masked after 6 months, deleted after 5 years)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import typer
+
+from borderpost.cli.context import console, default_actor, fail, state
+from borderpost.store import UnitOfWork
+from borderpost.targeting.retention import RetentionPolicy, run
+
+app = typer.Typer(help="Data protection: the retention job.", no_args_is_help=True)
+
+
+@app.callback()
+def _retention() -> None:
+    """Data protection: the retention job."""
+
+
+@app.command("run")
+def run_command(
+    ctx: typer.Context,
+    now: str | None = typer.Option(None, "--now", help="ISO date-time used as now (UTC)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Delete API data older than the API retention (unless linked to a hit or case), mask
+    and delete PNR data past their periods (durations from BORDERPOST_* settings)."""
+    moment = dt.datetime.now(dt.UTC)
+    if now is not None:
+        try:
+            moment = dt.datetime.fromisoformat(now)
+        except ValueError:
+            fail(f"--now {now!r} is not an ISO date-time")
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=dt.UTC)
+    settings = state(ctx).settings
+    policy = RetentionPolicy(
+        api_hours=settings.api_retention_hours,
+        pnr_mask_days=settings.pnr_mask_after_days,
+        pnr_delete_days=settings.pnr_delete_after_days,
+    )
+    with UnitOfWork(state(ctx).store()) as uow:
+        report = run(uow.session, policy, now=moment, actor=default_actor())
+        uow.commit()
+    if as_json:
+        print(json.dumps(report.to_dict()))
+        return
+    console.print(
+        f"API data: {report.travellers_deleted} traveller(s) and {report.manifests_deleted} "
+        f"manifest(s) deleted, {report.travellers_kept} kept for hits; PNR: "
+        f"{report.bookings_masked} masked, {report.bookings_deleted} deleted",
+        highlight=False,
+    )
