@@ -3,7 +3,9 @@
 Runs the demo job (``borderpost demo --no-serve``) into a fresh data folder, gives the demo
 accounts passwords, serves the console on a free loopback port and drives Debian's Chromium
 through it: a primary inspection of a watchlisted traveller of the demo world, the
-supervisor's queues, the analyst's lists and dashboard, the auditor's trail.
+supervisor's queues, the analyst's lists and dashboard, a demo flight's PAXLST with a
+watchlisted traveller uploaded for pre-arrival targeting and its review queue, the auditor's
+trail.
 
     .venv/bin/python bench/console_screenshots.py [--out docs/screenshots] [--data DIR]
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import secrets
 import socket
@@ -29,6 +32,7 @@ from pydantic import SecretStr
 from borderpost.cli.demo_console import DemoLogin, demo_logins, listed_passport
 from borderpost.cli.demo_world import BOOTH_DAY, DEMO_WORLD
 from borderpost.config import Settings
+from borderpost.passengers import manifest_from_sim, write_paxlst
 from borderpost.store import open_store
 from borderpost.web import create_app
 
@@ -57,6 +61,19 @@ def _serve(settings: Settings) -> tuple[uvicorn.Server, str]:
     while not server.started:
         time.sleep(0.1)
     return server, f"http://127.0.0.1:{port}"
+
+
+def _listed_flight(world: Path) -> bytes | None:
+    """The PAXLST of the first demo flight carrying a traveller the watchlist names."""
+    truth = json.loads((world / "truth.json").read_text(encoding="utf-8"))
+    listed = {row["traveller_id"] for row in truth["watchlist"] if row["traveller_id"]}
+    with (world / "manifests.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if any(p["traveller_id"] in listed for p in record["passengers"]):
+                text = write_paxlst([manifest_from_sim(record)], prepared=dt.datetime(2026, 1, 1))
+                return text.encode()
+    return None
 
 
 def _login(browser: Browser, base: str, login: DemoLogin) -> Page:
@@ -124,6 +141,16 @@ def main() -> None:
         _shoot(analyst, out, "lists", "/console/lists")
         _shoot(analyst, out, "search", "/console/lists/search?name=Ahmed+Kalfan+Ghailani")
         _shoot(analyst, out, "lookout", "/console/lists/lookout")
+        flight = _listed_flight(data / "demo-world")
+        if flight is not None:
+            analyst.goto("/console/targeting/manifests")
+            analyst.get_by_label("PAXLST or PNRGOV file (UN/EDIFACT)").set_input_files(
+                {"name": "flight.edi", "mimeType": "text/plain", "buffer": flight}
+            )
+            analyst.get_by_role("button", name="Submit for assessment").click()
+            analyst.wait_for_url("**/console/targeting/manifests/*")
+            _shoot(analyst, out, "manifest")
+            _shoot(analyst, out, "review_queue", "/console/targeting/reviews")
         auditor = _login(browser, base, logins["auditor"])
         _shoot(auditor, out, "audit", "/console/audit?action=decision")
         _shoot(auditor, out, "chain", "/console/audit/chain")

@@ -1,16 +1,22 @@
-"""``borderpost api``: advance passenger information (airline PAXLST and PNRGOV messages)."""
+"""``borderpost api``: advance passenger information (airline PAXLST and PNRGOV messages):
+read and screen a file, record a person's review of a stored hit, check the targeting rules."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import sys
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.table import Table
 
 from borderpost.cli.context import console, errors, fail, state
+from borderpost.identity.roles import Permission, can
+from borderpost.inspection.access import user_by_name
+from borderpost.inspection.errors import Forbidden, InspectionError
 from borderpost.passengers import EdifactError, Reading, read
 from borderpost.store import UnitOfWork
 from borderpost.targeting import (
@@ -21,7 +27,9 @@ from borderpost.targeting import (
     default_rules,
     load_rules,
     parse_master_crew,
+    parse_rules,
 )
+from borderpost.targeting.review import OUTCOMES, record_review
 from borderpost.targeting.rules import Rule
 from borderpost.watchlists.screener import build_screener
 
@@ -29,6 +37,10 @@ app = typer.Typer(
     help="Advance passenger information: read airline PAXLST and PNRGOV messages.",
     no_args_is_help=True,
 )
+
+
+rules_app = typer.Typer(help="Targeting rules kept as YAML data.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
 
 
 @app.callback()
@@ -197,3 +209,126 @@ def _show_assessments(result: ManifestAssessment) -> None:
             "\n".join(item.reasons()),
         )
     console.print(table)
+
+
+#: Short spellings accepted by ``api review --outcome``.
+_OUTCOME_ALIASES = {"refuse": "refuse_entry"}
+
+
+@app.command("review")
+def review_hit(
+    ctx: typer.Context,
+    hit_id: int = typer.Argument(..., min=1, help="The stored hit (see GET /api/v1/reviews)."),
+    outcome: str = typer.Option(
+        ...,
+        "--outcome",
+        help="confirmed | false_match | secondary_referral | refuse | no_show | duplicate.",
+    ),
+    reason: str = typer.Option(..., "--reason", help="Why (at least 5 characters)."),
+    reviewer: str = typer.Option(..., "--reviewer", help="Username of the reviewing analyst."),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Record a person's outcome for a targeting hit (closing it); a confirmed hit sends a
+    lookout to the arrival port. The reviewer is taken at their word and audited."""
+    outcome = _OUTCOME_ALIASES.get(outcome, outcome)
+    if outcome not in OUTCOMES:
+        fail(f"--outcome {outcome!r} is not one of {', '.join(OUTCOMES)}")
+    with UnitOfWork(state(ctx).store()) as uow:
+        try:
+            user = user_by_name(uow.session, reviewer)
+            if not user.active or not can(user.role, Permission.REVIEW_HIT):
+                raise Forbidden(f"{user.username} ({user.role}) may not review targeting hits")
+            now = dt.datetime.now(dt.UTC)
+            result = record_review(
+                uow.session, hit_id, outcome=outcome, reason=reason, reviewer=user.username, now=now
+            )
+        except InspectionError as exc:
+            fail(str(exc), code=1)
+            return
+        uow.commit()
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False))
+        return
+    sent = f"; lookout {result['lookout']} sent to {result['port']}" if result["lookout"] else ""
+    console.print(f"hit {hit_id}: {outcome} (review {result['review']}){sent}", highlight=False)
+
+
+def _shipped_rule_files() -> list[Path]:
+    folder = Path(str(resources.files("borderpost.targeting").joinpath("rules")))
+    return sorted(folder.glob("*.yaml"))
+
+
+def check_rule_files(files: list[Path], today: dt.date) -> dict[str, Any]:
+    """Every rule file parsed on its own: the rules, those past their review date, and the
+    files refused (malformed, unknown fact, protected characteristic, duplicate id)."""
+    accepted: list[Rule] = []
+    refused: list[dict[str, str]] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        try:
+            rules = parse_rules(path.read_text("utf-8"), source=path.name)
+        except (OSError, UnicodeDecodeError, RuleError) as exc:
+            refused.append({"file": path.name, "message": str(exc)})
+            continue
+        for rule in rules:
+            if rule.id in seen:
+                message = f"rule {rule.id} is defined twice ({seen[rule.id]}, {path.name})"
+                refused.append({"file": path.name, "message": message})
+                continue
+            seen[rule.id] = path.name
+            accepted.append(rule)
+    overdue = [
+        {"rule": r.id, "owner": r.owner, "review_date": r.review_date.isoformat()}
+        for r in accepted
+        if r.overdue(today)
+    ]
+    return {
+        "files": len(files),
+        "rules": len(accepted),
+        "overdue": overdue,
+        "refused": refused,
+        "ok": not refused,
+    }
+
+
+@rules_app.command("check")
+def rules_check(
+    rules: list[Path] = typer.Option(
+        [], "--rules", help="Rule files or folders (default: the shipped rules)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    today: str | None = typer.Option(None, "--today", help="ISO date used as today."),
+) -> None:
+    """Load and validate rule files: counts, rules past their review date, and refusals with
+    their message (exit 1 when a rule is refused)."""
+    try:
+        day = dt.date.fromisoformat(today) if today else dt.date.today()
+    except ValueError:
+        fail(f"--today {today!r} is not YYYY-MM-DD")
+        return
+    files: list[Path] = []
+    for path in rules:
+        if not path.exists():
+            fail(f"{path} does not exist")
+        files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
+    if rules and not files:
+        fail("no *.yaml rule file in " + ", ".join(map(str, rules)))
+    report = check_rule_files(files or _shipped_rule_files(), day)
+    if as_json:
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        console.print(
+            f"{report['files']} file(s), {report['rules']} rule(s) accepted, "
+            f"{len(report['refused'])} refused, {len(report['overdue'])} past their review date",
+            highlight=False,
+        )
+        for item in report["overdue"]:
+            console.print(
+                f"[yellow]overdue:[/] {item['rule']} (owner {item['owner']}, "
+                f"review by {item['review_date']})",
+                highlight=False,
+            )
+        for item in report["refused"]:
+            errors.print(f"[bold red]refused:[/] {item['message']}", highlight=False)
+    if report["refused"]:
+        raise typer.Exit(1)

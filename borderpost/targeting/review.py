@@ -85,13 +85,16 @@ def _joined() -> Any:
     )
 
 
-def review_queue(session: Session, *, limit: int = 200) -> list[dict[str, Any]]:
-    """Open hits, highest-scored assessments first, then oldest."""
+def review_queue(
+    session: Session, *, limit: int = 200, oldest_first: bool = False
+) -> list[dict[str, Any]]:
+    """Open hits, highest-scored assessments first, then oldest (``oldest_first``: strictly
+    in the order they were raised, so that none waits unseen)."""
+    order = (
+        (TargetingHit.id,) if oldest_first else (TargetingAssessment.score.desc(), TargetingHit.id)
+    )
     rows = session.execute(
-        _joined()
-        .where(TargetingHit.status == "open")
-        .order_by(TargetingAssessment.score.desc(), TargetingHit.id)
-        .limit(limit)
+        _joined().where(TargetingHit.status == "open").order_by(*order).limit(limit)
     ).all()
     return [_hit_dict(*row) for row in rows]
 
@@ -167,7 +170,13 @@ def record_review(
         details={"outcome": outcome, "reason": reason.strip(), "lookout": lookout_id},
         at=now,
     )
-    return {"hit": hit.id, "review": review.id, "outcome": outcome, "lookout": lookout_id}
+    return {
+        "hit": hit.id,
+        "review": review.id,
+        "outcome": outcome,
+        "lookout": lookout_id,
+        "port": manifest.arrival_port if lookout_id is not None else None,
+    }
 
 
 def lookouts(session: Session, *, port: str | None = None) -> list[dict[str, Any]]:

@@ -21,9 +21,11 @@ from borderpost.config import Settings
 from borderpost.documents import MrzFields, make_mrz
 from borderpost.identity import create_user
 from borderpost.inspection.ports import add_port
+from borderpost.passengers import write_paxlst
 from borderpost.store import Store, UnitOfWork, open_store
 from borderpost.watchlists.uploads import import_uploads
 from borderpost.web import create_app
+from tests.support.manifests import manifest, person
 
 SECRET = "console-tests-" + "k" * 40
 PASSWORD = "correct horse battery"
@@ -73,6 +75,24 @@ def passport(surname: str, given: str, number: str, born: dt.date, country: str 
 DRAGO = passport("Drago", "Ivan Petrovich", "R1234567", dt.date(1970, 3, 4), "RUS")
 ANNA = passport("Eriksson", "Anna Maria", "L898902C3", dt.date(1974, 8, 12))
 STOLEN = passport("Brown", "Tom", "ST0LEN123", dt.date(1980, 1, 2))
+
+
+def watchlisted_paxlst() -> bytes:
+    """A generated flight into LHR (PAXLST, by the project's writer): one traveller on the
+    test watchlist (Drago) and one clean traveller."""
+    flight = manifest(
+        person(
+            "DRAGO",
+            "IVAN PETROVICH",
+            born=dt.date(1970, 3, 4),
+            nationality="RUS",
+            number="R1234567",
+            issuer="RUS",
+        ),
+        person("MUSTERMANN", "ERIKA"),
+        destination="LHR",
+    )
+    return write_paxlst([flight], prepared=dt.datetime(2026, 3, 9, 12, 0)).encode()
 
 
 def seed(store: Store) -> None:

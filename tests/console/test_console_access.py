@@ -27,6 +27,11 @@ MATRIX: dict[str, frozenset[str]] = {
     "/console/audit": frozenset({"auditor"}),
     "/console/audit/chain": frozenset({"auditor"}),
     "/console/audit/officers": frozenset({"supervisor", "auditor"}),
+    "/console/targeting/lookouts": frozenset({"officer", "supervisor", "analyst", "auditor"}),
+    "/console/targeting/manifests": frozenset({"analyst", "auditor"}),
+    "/console/targeting/reviews": frozenset({"analyst", "auditor"}),
+    "/console/targeting/rules": frozenset({"analyst", "auditor"}),
+    "/console/targeting/pnr": frozenset({"analyst"}),
 }
 
 

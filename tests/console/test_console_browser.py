@@ -1,7 +1,8 @@
 """The console in a real browser (Debian's Chromium through Playwright), keyboard first:
 each role logs in; an officer scans a passport that hits the watchlist and refers, clears a
 hit and admits (which waits for four eyes); the supervisor approves; the auditor finds the
-approval in the trail; no role reaches another role's pages."""
+approval in the trail; an analyst uploads a flight's PAXLST, sees the watchlist hit and
+confirms it; no role reaches another role's pages."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from tests.console.conftest import DRAGO, PASSWORD, ROLE_USERS
+from tests.console.conftest import DRAGO, PASSWORD, ROLE_USERS, watchlisted_paxlst
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -149,3 +150,24 @@ def test_bad_input_is_a_clear_message(browser: Browser, live_server: str) -> Non
         "aria-invalid", "true"
     )
     officer.context.close()
+
+
+def test_analyst_uploads_a_flight_and_confirms_the_hit(browser: Browser, live_server: str) -> None:
+    analyst = _page(browser, live_server, "ann")
+    analyst.get_by_role("link", name="Manifests").click()
+    analyst.get_by_label("PAXLST or PNRGOV file (UN/EDIFACT)").set_input_files(
+        {"name": "zz123.edi", "mimeType": "text/plain", "buffer": watchlisted_paxlst()}
+    )
+    analyst.get_by_role("button", name="Submit for assessment").click()
+    analyst.wait_for_url("**/console/targeting/manifests/*")
+    travellers = analyst.locator("table.travellers")
+    expect(travellers).to_contain_text("DRAGO")
+    expect(travellers).to_contain_text("Ivan Petrovich Drago")
+    analyst.get_by_role("link", name="Review queue").first.click()
+    hit = analyst.locator("section.review", has_text="DRAGO").filter(has_text="Watchlist")
+    hit.get_by_label("Confirmed").check()
+    hit.get_by_label("Reason (required)").fill("same birth date and passport as the listing")
+    hit.get_by_role("button", name="Record review").click()
+    expect(analyst.locator(".notice")).to_contain_text("Confirmed")
+    expect(analyst.locator(".notice")).to_contain_text("A lookout was sent to LHR")
+    analyst.context.close()

@@ -82,6 +82,10 @@ ACCESS: dict[tuple[str, str], tuple[frozenset[str] | str, dict[str, Any]]] = {
     ),
     ("GET", "/api/v1/rules/stats"): (frozenset({"analyst", "auditor"}), {}),
     ("GET", "/api/v1/lookouts"): (READERS, {}),
+    ("POST", "/api/v1/pnr/{booking_id}/unmask"): (
+        frozenset({"analyst"}),
+        {"json": {"justification": "case 2026/17: courier network"}},
+    ),
 }
 #: Values for path parameters: ids that do not exist (an allowed caller gets 404, not 403).
 PATH_VALUES = {
@@ -92,6 +96,7 @@ PATH_VALUES = {
     "{username}": "nobody",
     "{manifest_id}": "999999",
     "{hit_id}": "999999",
+    "{booking_id}": "999999",
 }
 
 

@@ -15,7 +15,15 @@ from fastapi.staticfiles import StaticFiles
 from starlette.responses import RedirectResponse
 
 from borderpost.web.console.errors import install_console_errors
-from borderpost.web.console.routers import audit, auth, dashboard, inspect, lists, supervise
+from borderpost.web.console.routers import (
+    audit,
+    auth,
+    dashboard,
+    inspect,
+    lists,
+    supervise,
+    targeting,
+)
 
 __all__ = ["STATIC_PATH", "install_console"]
 
@@ -27,7 +35,7 @@ def install_console(app: FastAPI) -> None:
     """Mount the console's routers, static files and error pages on ``app``; ``/`` leads to
     the console."""
     app.mount(STATIC_PATH, StaticFiles(directory=_STATIC), name="console-static")
-    for module in (auth, inspect, supervise, lists, audit, dashboard):
+    for module in (auth, inspect, supervise, lists, audit, dashboard, targeting):
         app.include_router(module.router)
     app.add_api_route(
         "/", lambda: RedirectResponse("/console/", status_code=303), include_in_schema=False

@@ -16,6 +16,7 @@ __all__ = ["PAGES", "Page", "allowed", "navigation"]
 
 _P = Permission
 _LIST_READERS = (_P.MANAGE_LISTS, _P.SEARCH_RECORDS, _P.READ_AUDIT)
+_TARGETING_READERS = (_P.SUBMIT_MANIFEST, _P.READ_TARGETING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,11 @@ PAGES: dict[str, Page] = {
         Page("referrals", "/console/referrals", (_P.HANDLE_REFERRAL,)),
         Page("approvals", "/console/approvals", (_P.APPROVE,)),
         Page("dashboard", "/console/dashboard", (_P.VIEW_INDICATORS, _P.SEARCH_RECORDS)),
+        Page("port_lookouts", "/console/targeting/lookouts", (_P.READ_LOOKOUTS,)),
+        Page("manifests", "/console/targeting/manifests", _TARGETING_READERS),
+        Page("reviews", "/console/targeting/reviews", (_P.READ_TARGETING,)),
+        Page("rules", "/console/targeting/rules", (_P.READ_TARGETING,)),
+        Page("pnr", "/console/targeting/pnr", (_P.UNMASK_PNR,)),
         Page("lists", "/console/lists", _LIST_READERS),
         Page("search", "/console/lists/search", _LIST_READERS),
         Page("lookout", "/console/lists/lookout", (_P.ADD_LOOKOUT,)),
@@ -45,6 +51,9 @@ PAGES: dict[str, Page] = {
         Page("chain", "/console/audit/chain", (_P.READ_AUDIT,)),
         Page("officers", "/console/audit/officers", (_P.VIEW_INDICATORS,)),
         Page("record", "/console/inspections", (_P.READ_TRAVELLER,), in_menu=False),
+        Page("manifest", "/console/targeting/manifests", (_P.READ_TARGETING,), in_menu=False),
+        Page("upload", "/console/targeting/manifests", (_P.SUBMIT_MANIFEST,), in_menu=False),
+        Page("review", "/console/targeting/reviews", (_P.REVIEW_HIT,), in_menu=False),
     )
 }
 

@@ -1,6 +1,7 @@
 """Pre-arrival targeting: manifests in, assessments out, the review queue, per-rule statistics
 and the lookouts sent to a port. Analysts submit and review; auditors read; officers and
-supervisors see the lookouts for their own port."""
+supervisors see the lookouts for their own port; analysts may unmask a depersonalised booking
+with a recorded justification."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from borderpost.identity.roles import Permission
-from borderpost.inspection.errors import Invalid, NotFound
+from borderpost.inspection.errors import Invalid
 from borderpost.passengers import EdifactError
-from borderpost.store.models import Port, TargetedManifest, User
+from borderpost.store.models import Port, User
 from borderpost.targeting.pipeline import NoManifestError, receive
+from borderpost.targeting.reads import manifest_summary
+from borderpost.targeting.retention import unmask
 from borderpost.targeting.review import (
     OUTCOMES,
     lookouts,
@@ -32,6 +35,7 @@ Submitter = Annotated[User, Depends(require(Permission.SUBMIT_MANIFEST))]
 Reviewer = Annotated[User, Depends(require(Permission.REVIEW_HIT))]
 Reader = Annotated[User, Depends(require(Permission.READ_TARGETING))]
 LookoutReader = Annotated[User, Depends(require(Permission.READ_LOOKOUTS))]
+Unmasker = Annotated[User, Depends(require(Permission.UNMASK_PNR))]
 MAX_UPLOAD = 20 * 1024 * 1024
 
 
@@ -40,6 +44,14 @@ class ReviewIn(BaseModel):
 
     outcome: str = Field(examples=["false_match"], description=", ".join(OUTCOMES))
     reason: str = Field(min_length=1, max_length=2000, examples=["different birth date"])
+
+
+class UnmaskIn(BaseModel):
+    """Why the masked booking must be read back (recorded in the audit trail)."""
+
+    justification: str = Field(
+        min_length=1, max_length=2000, examples=["case 2026/17: courier network, warrant 88"]
+    )
 
 
 @router.post("/manifests", summary="Submit an airline PAXLST/PNRGOV file for assessment")
@@ -72,21 +84,8 @@ def manifest(
     manifest_id: Annotated[int, Path(ge=1, le=2**31 - 1)], user: Reader, uow: UowDep
 ) -> dict[str, Any]:
     """The manifest as received and every hit of its travellers, open or reviewed."""
-    row = uow.session.get(TargetedManifest, manifest_id)
-    if row is None:
-        raise NotFound(f"no manifest {manifest_id} (or it was deleted by retention)")
-    return {
-        "id": row.id,
-        "reference": row.reference,
-        "kind": row.kind,
-        "flight": row.flight,
-        "origin": row.origin,
-        "arrival_port": row.arrival_port,
-        "scheduled": row.scheduled.isoformat() if row.scheduled else None,
-        "travellers": row.travellers,
-        "received_at": row.received_at.isoformat(),
-        "hits": manifest_hits(uow.session, row.id),
-    }
+    summary = manifest_summary(uow.session, manifest_id)
+    return {**summary, "hits": manifest_hits(uow.session, manifest_id)}
 
 
 @router.get("/reviews", summary="The review queue: open targeting hits")
@@ -129,3 +128,25 @@ def port_lookouts(user: LookoutReader, uow: UowDep) -> dict[str, Any]:
     if user.port_id is not None:
         port = uow.session.scalar(select(Port.code).where(Port.id == user.port_id))
     return {"port": port, "lookouts": lookouts(uow.session, port=port)}
+
+
+@router.post("/pnr/{booking_id}/unmask", summary="Read a depersonalised PNR booking back")
+def pnr_unmask(
+    booking_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    body: UnmaskIn,
+    user: Unmasker,
+    state: StateDep,
+    uow: UowDep,
+) -> dict[str, Any]:
+    """The full booking, for a role that may unmask, with a justification of at least 10
+    characters; the read and its justification are written to the audit trail."""
+    booking = unmask(
+        uow.session,
+        booking_id,
+        actor=user.username,
+        role=user.role,
+        justification=body.justification,
+        now=state.now(),
+    )
+    uow.commit()
+    return {"booking": booking_id, "data": booking}
