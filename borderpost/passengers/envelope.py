@@ -175,6 +175,20 @@ class _Builder:
             self.warn("missing_interchange_trailer", position, "interchange has no UNZ")
             self.interchange = None
 
+    def add_run(self, segments: list[Segment]) -> None:
+        """Data segments (no service segment among them) in a row: what :meth:`add` does with
+        each of them."""
+        if self.message is not None:
+            self.message.body.extend(segments)
+            return
+        self.last = segments[-1]
+        for segment in segments:
+            self.warn(
+                "segment_outside_message",
+                segment.position,
+                f"{segment.tag} segment outside a message",
+            )
+
     def add(self, segment: Segment) -> None:
         tag = segment.tag
         if tag[:2] != "UN" and self.message is not None:
@@ -256,10 +270,21 @@ def _advice(segment: Segment) -> Delimiters:
 def structure(tokens: Tokens) -> Envelope:
     """The envelope of a tokenized file, with every count and reference checked."""
     builder = _Builder(tokens)
-    add = builder.add
-    for segment in tokens.segments:
-        add(segment)
-    last = tokens.segments[-1] if tokens.segments else builder.last
+    segments = tokens.segments
+    # Only service segments (UN...) change the structure: walk those one by one and hand
+    # the runs of data segments between them on in one piece.
+    service = [index for index, segment in enumerate(segments) if segment.tag[:2] == "UN"]
+    done = 0
+    for index in service:
+        if index > done:
+            builder.add_run(segments[done:index])
+        builder.add(segments[index])
+        done = index + 1
+    if done < len(segments):
+        builder.add_run(segments[done:])
+    last = segments[-1] if segments else builder.last
     builder.close_interchange(last.position if last is not None else Position(0, 1, 0))
-    count = sum(1 for segment in tokens.segments if segment.tag != "UNA")
-    return Envelope(builder.interchanges, builder.messages, builder.warnings, count)
+    advice = sum(1 for index in service if segments[index].tag == "UNA")
+    return Envelope(
+        builder.interchanges, builder.messages, builder.warnings, len(segments) - advice
+    )

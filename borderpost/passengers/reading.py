@@ -146,6 +146,8 @@ def _paxlst_parts(messages: list[Message]) -> list[list[Message]]:
 
 def _join(readings: list[PaxlstReading]) -> PaxlstReading:
     first = readings[0]
+    if len(readings) == 1:
+        return first
     flights = first.manifest.flights  # every part repeats the flights
     persons = tuple(p for r in readings for p in r.manifest.persons)
     manifest = dataclasses.replace(first.manifest, flights=flights, persons=persons)
@@ -195,9 +197,13 @@ def _read_paxlst(
 def _interpret(envelope: Envelope, today: date) -> tuple[list[MessageReading], list[ParseWarning]]:
     warnings = list(envelope.warnings)
     readings: list[MessageReading] = []
+    references: dict[int, date] = {}  # per interchange
     for group in _paxlst_parts(envelope.messages):
         head = group[0]
-        reference = _reference(envelope.interchanges[head.interchange], today)
+        reference = references.get(head.interchange)
+        if reference is None:
+            interchange = envelope.interchanges[head.interchange]
+            reference = references[head.interchange] = _reference(interchange, today)
         if head.type == "PAXLST":
             readings.append(_read_paxlst(group, reference, warnings))
             continue
