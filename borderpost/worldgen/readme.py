@@ -99,6 +99,14 @@ FIELDS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
             ),
         ),
     ),
+    "paxlst": (
+        "A folder with one file per day, <date>.edi, holding each flight's passenger list "
+        "(BGM+745) and crew list (BGM+250) as the UN/EDIFACT PAXLST D.05B interchanges an "
+        "airline sends, prepared an hour before the scheduled time; the count is of "
+        "interchanges. The same people as manifests.jsonl; `borderpost api parse` and "
+        "`borderpost api screen` read them.",
+        (),
+    ),
     "watchlist.csv": (
         "The watchlist in Borderpost's CSV list format (borderpost lists import --format csv). "
         "Entries describe travellers with real-world noise; WX... entries name people who never "

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from borderpost.sim.world import enforcement, networks, officers, truth
 from borderpost.sim.world.documents import TravelDocument, batches, papers
+from borderpost.sim.world.geography import geography
 from borderpost.sim.world.interceptions import events
 from borderpost.sim.world.lists import (
     LOST_STOLEN_HEADER,
@@ -37,6 +38,7 @@ from borderpost.sim.world.rota import staff
 from borderpost.sim.world.spec import WorldSpec
 from borderpost.sim.world.trades import currencies
 from borderpost.worldgen.manifests import DayBuckets, passenger, write_manifests
+from borderpost.worldgen.paxlst import PAXLST_FOLDER, write_paxlst_folder
 from borderpost.worldgen.readme import write_readme
 from borderpost.worldgen.sinks import CsvSink, JsonLines
 from borderpost.worldgen.truthfile import TruthFile
@@ -50,6 +52,7 @@ FILES = (
     "documents.jsonl",
     "crossings.jsonl",
     "manifests.jsonl",
+    "paxlst",
     "watchlist.csv",
     "lost_stolen.csv",
     "declarations.jsonl",
@@ -194,6 +197,11 @@ class _World:
             counts["manifests.jsonl"] = manifests.count
         shutil.rmtree(self.buckets.folder)
         if progress is not None:
+            progress("paxlst", 0, 1)
+        counts[PAXLST_FOLDER] = write_paxlst_folder(
+            self.work / "manifests.jsonl", self.work / PAXLST_FOLDER, geography().home.code
+        )
+        if progress is not None:
             progress("records", 0, 1)
         self.declarations.write_all(enforcement.courier_declarations(spec, self.plan))
         with JsonLines(self.work / "seizures.jsonl") as seizures:
@@ -268,6 +276,8 @@ def write_world(spec: WorldSpec, out_dir: Path, progress: Progress | None = None
             progress("travellers", spec.travellers, spec.travellers)
         counts = world.finish(progress)
         for name in FILES:
+            if (out_dir / name).is_dir():
+                shutil.rmtree(out_dir / name)  # a folder (paxlst/) is replaced whole
             os.replace(work / name, out_dir / name)
     except OSError as exc:
         shutil.rmtree(work, ignore_errors=True)

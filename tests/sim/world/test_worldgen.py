@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from borderpost.documents.mrz import parse
+from borderpost.passengers import read
 from borderpost.screening.importers.csvlist import parse_csv_list
 from borderpost.screening.lost_stolen import parse_lost_stolen_csv
 from borderpost.sim.world.spec import WorldSpec
@@ -32,12 +33,19 @@ def _lines(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in file]
 
 
+def _contents(path: Path) -> dict[str, bytes]:
+    """A file's bytes, or every file's bytes of a folder (paxlst/), by name."""
+    if path.is_dir():
+        return {p.name: p.read_bytes() for p in sorted(path.iterdir())}
+    return {path.name: path.read_bytes()}
+
+
 def test_same_spec_same_bytes_other_seed_other_world(out: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
     summary = write_world(SPEC, again)
     assert sorted(p.name for p in again.iterdir()) == sorted(FILES)
     for name in FILES:
-        assert (again / name).read_bytes() == (out / name).read_bytes(), name
+        assert _contents(again / name) == _contents(out / name), name
     other = tmp_path / "other"
     write_world(WorldSpec(seed=22, travellers=2000, days=30), other)
     assert (other / "travellers.jsonl").read_bytes() != (out / "travellers.jsonl").read_bytes()
@@ -48,6 +56,8 @@ def test_counts_and_truth(out: Path) -> None:
     truth = json.loads((out / "truth.json").read_text("utf-8"))
     counts = truth["world"]["counts"]
     for name, count in counts.items():
+        if (out / name).is_dir():
+            continue  # paxlst/: see test_flights_are_written_as_paxlst
         lines = (out / name).read_text("utf-8").splitlines()
         assert len(lines) == count + (1 if name.endswith(".csv") else 0), name
     assert truth["world"]["travellers"] == 2000
@@ -108,6 +118,24 @@ def test_the_booth_catches_what_the_truth_planted(out: Path) -> None:
     assert score.forged.planted > 0 and score.forged.recall == 1.0
     assert score.forged.false == 0
     assert len(score.examples) == 5
+
+
+def test_flights_are_written_as_paxlst(out: Path) -> None:
+    manifests = _lines(out / "manifests.jsonl")
+    files = sorted((out / "paxlst").iterdir())
+    assert [f.name for f in files] == sorted({f"{m['date']}.edi" for m in manifests})
+    readings = [read(f.read_text("utf-8")) for f in files]
+    assert all(not r.warnings for r in readings)
+    interchanges = sum(r.interchanges for r in readings)
+    truth = json.loads((out / "truth.json").read_text("utf-8"))
+    assert interchanges == truth["world"]["counts"]["paxlst"]
+    people = [p for r in readings for m in r.messages if m.manifest for p in m.manifest.persons]
+    passengers = sorted((p.surname, p.documents[0].number) for p in people if p.role == "passenger")
+    listed = sorted(
+        (line["surname"], line["document_number"]) for m in manifests for line in m["passengers"]
+    )
+    assert passengers == listed
+    assert sum(p.role == "crew" for p in people) == sum(len(m["crew"]) for m in manifests)
 
 
 def test_readme_describes_every_file_and_field(out: Path) -> None:

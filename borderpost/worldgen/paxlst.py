@@ -1,0 +1,61 @@
+"""A world's flights as the PAXLST messages airlines send: one file per day in ``paxlst/``.
+
+Read back from manifests.jsonl once it is written (one flight at a time, so memory stays
+flat): each flight-day becomes two interchanges, the passenger list (``BGM+745``) and the
+crew list (``BGM+250``), prepared an hour before the scheduled time, with control
+references numbered through the world. ``borderpost api parse`` reads the files.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import IO
+
+from borderpost.passengers import manifest_from_sim, write_paxlst
+from borderpost.passengers.manifest import Role
+
+__all__ = ["PAXLST_FOLDER", "write_paxlst_folder"]
+
+PAXLST_FOLDER = "paxlst"
+KINDS: tuple[Role, ...] = ("passenger", "crew")
+SENT_BEFORE = timedelta(hours=1)
+
+
+def write_paxlst_folder(manifests: Path, folder: Path, recipient: str) -> int:
+    """Write ``folder/<date>.edi`` for every day of ``manifests`` (a world's manifests.jsonl);
+    returns the number of interchanges written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = 0
+    day = ""
+    out: IO[str] | None = None
+    try:
+        with manifests.open(encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                if record["date"] != day:
+                    if out is not None:
+                        out.close()
+                    day = record["date"]
+                    out = (folder / f"{day}.edi").open("w", encoding="utf-8", newline="\n")
+                assert out is not None
+                prepared = datetime.fromisoformat(record["scheduled"]) - SENT_BEFORE
+                for kind in KINDS:
+                    manifest = manifest_from_sim(record, kind=kind)
+                    if not manifest.persons:
+                        continue
+                    written += 1
+                    out.write(
+                        write_paxlst(
+                            [manifest],
+                            sender=record["airline"],
+                            recipient=recipient,
+                            prepared=prepared,
+                            control=str(written),
+                        )
+                    )
+    finally:
+        if out is not None:
+            out.close()
+    return written
