@@ -13,6 +13,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from borderpost.cli import intel_resolve
 from borderpost.cli.context import console, fail
 from borderpost.intel import exchange, pictures
 from borderpost.intel.edges import EdgeListError, load_edges
@@ -123,3 +124,9 @@ def world_command(
         return
     players = graph.rank()[:top]
     _show(players, as_json, f"key players of {folder} ({graph.network.size} nodes)")
+
+
+# Entity resolution lives in its own module (borderpost.cli.intel_resolve).
+app.command("resolve")(intel_resolve.resolve_command)
+app.command("mentions")(intel_resolve.mentions_command)
+app.command("judge")(intel_resolve.judge_command)

@@ -5,6 +5,7 @@ from borderpost.store.models.base import Base, metadata
 from borderpost.store.models.crossings import Crossing, Stay
 from borderpost.store.models.documents import DocumentCheck
 from borderpost.store.models.inspections import Decision, Inspection, Referral, ScreeningHit
+from borderpost.store.models.judgements import ResolutionJudgement
 from borderpost.store.models.lost_stolen import LostStolenDocument
 from borderpost.store.models.ports import Port
 from borderpost.store.models.targeting import (
@@ -40,6 +41,7 @@ __all__ = [
     "PnrBooking",
     "Port",
     "Referral",
+    "ResolutionJudgement",
     "ScreeningHit",
     "Stay",
     "TargetedManifest",

@@ -1,0 +1,202 @@
+"""Resolve person mentions into entities: derive, block, score, cluster, apply judgements.
+
+Pairs at or above ``threshold`` (0.999 by default: very high) merge automatically; pairs from
+``possible`` up to it are *possible same person*, each with the match weight of every
+comparison that explains it. Analyst judgements override both.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+from splink import Linker
+from splink.internals.splink_dataframe import SplinkDataFrame
+
+from borderpost.intel.resolve.engines import database_api
+from borderpost.intel.resolve.features import LIST_COLUMNS, Phones, derive
+from borderpost.intel.resolve.judgements import Judgement, apply, standing
+from borderpost.intel.resolve.model import settings, train
+
+__all__ = ["MERGE", "POSSIBLE", "Pair", "Reason", "Resolution", "derive_frame", "resolve"]
+
+MERGE = 0.999  # merge automatically only at very high probability
+POSSIBLE = 0.5  # below MERGE and at least this: shown as a possible same person
+# Fewer records than this: keep the priors. On small data the random pairs that estimate u
+# hold too many true matches (fake_1000: one in 250), and EM has few pairs to learn from
+# (bench/intel_resolve.py: priors win on fake_1000 and FEBRL 1, training on FEBRL 2-4).
+TRAIN_FROM = 5_000
+MENTIONS_PER_PERSON = 2.0  # the prior: each person is mentioned about this often
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """How one comparison scored a pair: its level and match weight (log2 Bayes factor)."""
+
+    comparison: str
+    level: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two mentions the model scored, with the reasons."""
+
+    left: str
+    right: str
+    probability: float
+    weight: float
+    reasons: tuple[Reason, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        """A JSON-ready form."""
+        return {
+            "left": self.left,
+            "right": self.right,
+            "probability": round(self.probability, 6),
+            "match_weight": round(self.weight, 3),
+            "reasons": [
+                {"comparison": r.comparison, "level": r.level, "weight": round(r.weight, 3)}
+                for r in self.reasons
+            ],
+        }
+
+
+@dataclass(slots=True)
+class Resolution:
+    """Clusters (id → cluster id) and the scored pairs at or above the possible band."""
+
+    clusters: dict[str, str]
+    pairs: pd.DataFrame
+    labels: dict[str, list[tuple[float, str]]]
+    threshold: float
+    notes: list[str] = field(default_factory=list)
+
+    def _pair(self, row: Any) -> Pair:
+        reasons = []
+        for name, levels in self.labels.items():
+            weight = float(getattr(row, f"mw_{name}"))  # Splink 5: each comparison's weight
+            if weight != 0.0 and levels:  # 0: a null level (unknown on one side)
+                label = min(levels, key=lambda level: abs(level[0] - weight))[1]
+                reasons.append(Reason(name, label, weight))
+        reasons.sort(key=lambda r: -abs(r.weight))
+        return Pair(
+            str(row.unique_id_l),
+            str(row.unique_id_r),
+            float(row.match_probability),
+            float(row.match_weight),
+            tuple(reasons),
+        )
+
+    def possible(self) -> Iterator[Pair]:
+        """Pairs in the possible band that did not end up in one cluster, likeliest first."""
+        band = self.pairs[self.pairs["match_probability"] < self.threshold]
+        for row in band.sort_values("match_probability", ascending=False).itertuples():
+            if self.clusters.get(str(row.unique_id_l)) != self.clusters.get(str(row.unique_id_r)):
+                yield self._pair(row)
+
+    def merged(self) -> Iterator[Pair]:
+        """Pairs the model merged automatically."""
+        top = self.pairs[self.pairs["match_probability"] >= self.threshold]
+        for row in top.itertuples():
+            yield self._pair(row)
+
+
+def derive_frame(
+    rows: Sequence[Mapping[str, str | None]], ids: Sequence[str], phones: Phones = Phones()
+) -> pd.DataFrame:
+    """The table Splink reads: ``unique_id`` and the derived columns of every row."""
+    derived = [derive(row, phones) for row in rows]
+    frame = pd.DataFrame(derived).astype(object)
+    frame = frame.where(frame.notna(), None)
+    for column in LIST_COLUMNS:
+        frame[column] = [v if v else None for v in frame[column]]
+    frame.insert(0, "unique_id", [str(i) for i in ids])
+    for column in ("dob_year", "dob_month", "dob_day"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def as_pandas(table: SplinkDataFrame) -> pd.DataFrame:
+    """A Splink result table as a pandas frame (Splink leaves this method unannotated)."""
+    return table.as_pandas_dataframe()  # type: ignore[no-untyped-call]
+
+
+def _present(frame: pd.DataFrame) -> list[str]:
+    return [c for c in frame.columns if c != "unique_id" and frame[c].notna().any()]
+
+
+def _labels(linker: Linker) -> dict[str, list[tuple[float, str]]]:
+    """Each comparison's levels as (match weight, label), to name the level behind a weight."""
+    out: dict[str, list[tuple[float, str]]] = {}
+    for comparison in linker._settings_obj.comparisons:
+        out[comparison.output_column_name] = [
+            (level._log2_bayes_factor, level.label_for_charts)
+            for level in comparison.comparison_levels
+            if not level.is_null_level
+        ]
+    return out
+
+
+def resolve(
+    frame: pd.DataFrame,
+    *,
+    engine: str = "duckdb",
+    threshold: float = MERGE,
+    possible: float = POSSIBLE,
+    train_model: bool | None = None,
+    seed: int = 7,
+    judgements: Sequence[Judgement] = (),
+) -> Resolution:
+    """Resolve the mentions of ``frame`` (from :func:`derive_frame`) into entities.
+
+    Args:
+        frame: ``unique_id`` and derived columns.
+        engine: ``duckdb`` (embedded) or ``spark``.
+        threshold: merge pairs at or above this match probability.
+        possible: keep pairs from this probability up as possible matches.
+        train_model: estimate u and m from the data (None: when there are at least
+            ``TRAIN_FROM`` rows); otherwise use the priors of :mod:`.model`.
+        seed: the random-sampling seed.
+        judgements: analyst judgements, applied on top of the model.
+    """
+    if frame["unique_id"].duplicated().any():
+        raise ValueError("ids are not unique")
+    present = _present(frame)
+    columns = ["unique_id", *present]
+    api, table = database_api(engine, frame[columns])
+    prior = min(0.5, (MENTIONS_PER_PERSON - 1) / max(len(frame) - 1, 1))
+    linker = Linker(api.register(table), settings(present, prior), log_level=logging.WARNING)
+    notes = ["m and u: priors"]
+    if train_model or (train_model is None and len(frame) >= TRAIN_FROM):
+        notes = train(linker, present, seed=seed)
+    predictions = linker.inference.predict(threshold_match_probability=min(possible, threshold))
+    verdicts = standing(judgements)
+    ids = frame["unique_id"].tolist()
+    if verdicts:
+        pairs = as_pandas(predictions)
+        merge = pairs[pairs["match_probability"] >= threshold]
+        edges = zip(
+            merge["unique_id_l"].astype(str),
+            merge["unique_id_r"].astype(str),
+            merge["match_probability"].astype(float),
+            strict=True,
+        )
+        clusters = apply(ids, edges, verdicts)
+    else:
+        clustered = as_pandas(
+            linker.clustering.cluster_pairwise_predictions_at_threshold(
+                predictions, threshold_match_probability=threshold
+            )
+        )
+        found = dict(
+            zip(
+                clustered["unique_id"].astype(str), clustered["cluster_id"].astype(str), strict=True
+            )
+        )
+        clusters = {i: found.get(i, i) for i in ids}
+        pairs = as_pandas(predictions)
+    return Resolution(clusters, pairs, _labels(linker), threshold, notes)
