@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
 
 from borderpost.cli import intel_resolve
 from borderpost.cli.context import console, fail
-from borderpost.intel import exchange, pictures
-from borderpost.intel.edges import EdgeListError, load_edges
-from borderpost.intel.network import Network
-from borderpost.intel.paths import PathError, shortest_path
-from borderpost.intel.ranking import KeyPlayer, rank
-from borderpost.intel.world import WorldError, world_graph
+
+if TYPE_CHECKING:
+    from borderpost.intel.network import Network
+    from borderpost.intel.ranking import KeyPlayer
+
+# borderpost.intel pulls in numpy, scipy, rustworkx and matplotlib: each command imports what
+# it needs, so that every other `borderpost` command starts without them.
 
 app = typer.Typer(help="Network analysis: key players, communities, paths.", no_args_is_help=True)
 
@@ -28,6 +30,9 @@ EDGES_HELP = "CSV edge list with a header row: source,target[,weight]."
 
 
 def _network(edges: Path, directed: bool) -> Network:
+    from borderpost.intel.edges import EdgeListError, load_edges
+    from borderpost.intel.network import Network
+
     try:
         return Network.from_edges(load_edges(edges), directed=directed)
     except EdgeListError as exc:
@@ -55,6 +60,8 @@ def rank_command(
     top: int | None = typer.Option(None, "--top", min=1, help="Only the N best."),
 ) -> None:
     """Rank every node of an edge list as a key player, best first, with reasons."""
+    from borderpost.intel.ranking import rank
+
     network = _network(edges, directed)
     players = rank(network)[:top]
     _show(players, as_json, f"key players of {edges.name} ({network.size} nodes)")
@@ -68,6 +75,9 @@ def picture_command(
     limit: int = typer.Option(300, "--limit", min=2, help="Draw at most the N best nodes."),
 ) -> None:
     """Draw the network: communities coloured, key players larger and named."""
+    from borderpost.intel import pictures
+    from borderpost.intel.ranking import rank
+
     if out.suffix.lower() not in pictures.FORMATS:
         fail(f"{out}: a picture is .png or .svg")
     network = _network(edges, directed)
@@ -82,6 +92,9 @@ def export_command(
     directed: bool = typer.Option(False, "--directed", help="Links go from source to target."),
 ) -> None:
     """Export the network with each node's rank, score and community (for Gephi)."""
+    from borderpost.intel import exchange
+    from borderpost.intel.ranking import rank
+
     if out.suffix.lower() not in exchange.FORMATS:
         fail(f"{out}: an export is .graphml or .gexf")
     network = _network(edges, directed)
@@ -96,6 +109,8 @@ def path_command(
     directed: bool = typer.Option(False, "--directed", help="Links go from source to target."),
 ) -> None:
     """The shortest chain of links between two entities."""
+    from borderpost.intel.paths import PathError, shortest_path
+
     network = _network(edges, directed)
     for label in (start, end):
         if label not in network:
@@ -117,6 +132,8 @@ def world_command(
     top: int = typer.Option(20, "--top", min=1, help="Show the N best."),
 ) -> None:
     """Rank the evidence graph of a generated world (records only, exact joins)."""
+    from borderpost.intel.world import WorldError, world_graph
+
     try:
         graph = world_graph(folder)
     except WorldError as exc:

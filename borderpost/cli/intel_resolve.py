@@ -12,27 +12,21 @@ import datetime as dt
 import json
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import typer
 from rich.table import Table
 
 from borderpost.cli.context import console, default_actor, fail, state
-from borderpost.intel.resolve import (
-    ENGINES,
-    MERGE,
-    POSSIBLE,
-    ROLES,
-    EngineError,
-    Phones,
-    Resolution,
-    Verdict,
-    derive_frame,
-    resolve,
-)
-from borderpost.intel.resolve.mentions import mentions, write_csv
+from borderpost.intel.resolve.options import ENGINES, MERGE, POSSIBLE, ROLES
 from borderpost.store import UnitOfWork
-from borderpost.store.repos.judgements import JudgementError, JudgementRepo
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from borderpost.intel.resolve.pipeline import Resolution
+
+# pandas and Splink (about a second to import) load inside the commands that use them.
 
 __all__ = ["judge_command", "mentions_command", "resolve_command"]
 
@@ -57,6 +51,8 @@ def _roles(fields: list[str], columns: list[str]) -> dict[str, str]:
 
 
 def _read(path: Path) -> pd.DataFrame:
+    import pandas as pd
+
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".parquet"):
         fail(f"{path}: a mentions file is .csv or .parquet")
@@ -108,6 +104,11 @@ def resolve_command(
     judged: bool = typer.Option(False, "--judgements", help="Apply stored analyst judgements."),
 ) -> None:
     """Resolve person mentions into entities (Splink, very high threshold to merge)."""
+    from borderpost.intel.resolve.engines import EngineError
+    from borderpost.intel.resolve.features import Phones
+    from borderpost.intel.resolve.pipeline import derive_frame, resolve
+    from borderpost.store.repos.judgements import JudgementRepo
+
     if engine not in ENGINES:
         fail(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
     table = _read(path)
@@ -144,6 +145,8 @@ def mentions_command(
     out: Path = typer.Option(..., "--out", help="The mentions CSV to write."),
 ) -> None:
     """Write the person mentions of a generated world as CSV (the input of resolve)."""
+    from borderpost.intel.resolve.mentions import mentions, write_csv
+
     try:
         found = mentions(world)
     except (OSError, KeyError, ValueError) as exc:
@@ -163,6 +166,9 @@ def judge_command(
     actor: str = typer.Option("", "--actor", help="Who judges (default: the OS user)."),
 ) -> None:
     """Record an analyst judgement on two mentions (append-only), or undo one."""
+    from borderpost.intel.resolve.judgements import Verdict
+    from borderpost.store.repos.judgements import JudgementError, JudgementRepo
+
     now, who = dt.datetime.now(dt.UTC), actor or default_actor()
     with UnitOfWork(state(ctx).store()) as uow:
         repo = JudgementRepo(uow.session)

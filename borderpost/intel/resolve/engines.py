@@ -16,9 +16,9 @@ import pandas as pd
 from splink.backends.duckdb import DuckDBAPI
 from splink.internals.database_api import DatabaseAPISubClass
 
-__all__ = ["ENGINES", "EngineError", "database_api", "spark_session"]
+from borderpost.intel.resolve.options import ENGINES
 
-ENGINES = ("duckdb", "spark")
+__all__ = ["ENGINES", "EngineError", "database_api", "spark_session"]
 
 
 class EngineError(RuntimeError):

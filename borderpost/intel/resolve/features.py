@@ -25,6 +25,7 @@ from typing import Any
 
 import phonenumbers
 
+from borderpost.intel.resolve.options import ROLES
 from borderpost.names import PartKind, metaphone, name_parts, skeleton
 
 __all__ = [
@@ -39,22 +40,6 @@ __all__ = [
 ]
 
 #: Every role a column can play (the CLI's ``--field ROLE=COLUMN``).
-ROLES = (
-    "name",
-    "first_name",
-    "surname",
-    "dob",
-    "gender",
-    "nationality",
-    "birth_place",
-    "postcode",
-    "address",
-    "phone",
-    "document_number",
-    "occupation",
-    "plate",
-    "account",
-)
 #: Derived columns that hold lists (compared by intersection).
 LIST_COLUMNS = ("name_keys", "phones", "documents", "plates", "accounts")
 _DATE_RE = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$")

@@ -20,11 +20,10 @@ from borderpost.intel.resolve.engines import database_api
 from borderpost.intel.resolve.features import LIST_COLUMNS, Phones, derive
 from borderpost.intel.resolve.judgements import Judgement, apply, standing
 from borderpost.intel.resolve.model import settings, train
+from borderpost.intel.resolve.options import MERGE, POSSIBLE
 
 __all__ = ["MERGE", "POSSIBLE", "Pair", "Reason", "Resolution", "derive_frame", "resolve"]
 
-MERGE = 0.999  # merge automatically only at very high probability
-POSSIBLE = 0.5  # below MERGE and at least this: shown as a possible same person
 # Fewer records than this: keep the priors. On small data the random pairs that estimate u
 # hold too many true matches (fake_1000: one in 250), and EM has few pairs to learn from
 # (bench/intel_resolve.py: priors win on fake_1000 and FEBRL 1, training on FEBRL 2-4).
