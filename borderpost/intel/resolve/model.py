@@ -197,7 +197,11 @@ def train(linker: Linker, columns: Iterable[str], *, seed: int) -> list[str]:
             linker.training.estimate_parameters_using_expectation_maximisation(
                 rule, fix_probability_two_random_records_match=True
             )
-            notes.append(f"m by EM blocked on {label}")
-        except Exception as exc:  # EM on a block with no pairs: keep the priors
-            notes.append(f"EM on {label} skipped: {exc}")
+        except Exception as exc:  # Splink refuses the pass (no pairs, an m that underflows)
+            raise TrainingError(f"EM blocked on {label}: {exc}") from exc
+        notes.append(f"m by EM blocked on {label}")
     return notes
+
+
+class TrainingError(RuntimeError):
+    """A training pass failed part-way: the model it leaves is not to be trusted."""

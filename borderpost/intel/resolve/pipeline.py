@@ -19,7 +19,7 @@ from splink.internals.splink_dataframe import SplinkDataFrame
 from borderpost.intel.resolve.engines import database_api
 from borderpost.intel.resolve.features import LIST_COLUMNS, Phones, derive
 from borderpost.intel.resolve.judgements import Judgement, apply, standing
-from borderpost.intel.resolve.model import settings, train
+from borderpost.intel.resolve.model import TrainingError, settings, train
 from borderpost.intel.resolve.options import MERGE, POSSIBLE
 
 __all__ = ["MERGE", "POSSIBLE", "Pair", "Reason", "Resolution", "derive_frame", "resolve"]
@@ -171,7 +171,13 @@ def resolve(
     linker = Linker(api.register(table), settings(present, prior), log_level=logging.WARNING)
     notes = ["m and u: priors"]
     if train_model or (train_model is None and len(frame) >= TRAIN_FROM):
-        notes = train(linker, present, seed=seed)
+        try:
+            notes = train(linker, present, seed=seed)
+        except TrainingError as exc:  # start again from the priors rather than half-trained
+            linker = Linker(
+                api.register(table), settings(present, prior), log_level=logging.WARNING
+            )
+            notes = [f"training failed ({exc}); m and u: priors"]
     predictions = linker.inference.predict(threshold_match_probability=min(possible, threshold))
     verdicts = standing(judgements)
     ids = frame["unique_id"].tolist()
