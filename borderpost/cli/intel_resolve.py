@@ -18,7 +18,7 @@ import typer
 from rich.table import Table
 
 from borderpost.cli.context import console, default_actor, fail, state
-from borderpost.intel.resolve.options import ENGINES, MERGE, POSSIBLE, ROLES
+from borderpost.intel.resolution import ENGINES, MERGE, POSSIBLE, ROLES
 from borderpost.store import UnitOfWork
 
 if TYPE_CHECKING:

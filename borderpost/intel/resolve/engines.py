@@ -16,7 +16,7 @@ import pandas as pd
 from splink.backends.duckdb import DuckDBAPI
 from splink.internals.database_api import DatabaseAPISubClass
 
-from borderpost.intel.resolve.options import ENGINES
+from borderpost.intel.resolution import ENGINES
 
 __all__ = ["ENGINES", "EngineError", "database_api", "spark_session"]
 

@@ -25,7 +25,7 @@ from typing import Any
 
 import phonenumbers
 
-from borderpost.intel.resolve.options import ROLES
+from borderpost.intel.resolution import ROLES
 from borderpost.names import PartKind, metaphone, name_parts, skeleton
 
 __all__ = [

@@ -16,11 +16,11 @@ import pandas as pd
 from splink import Linker
 from splink.internals.splink_dataframe import SplinkDataFrame
 
+from borderpost.intel.resolution import MERGE, POSSIBLE
 from borderpost.intel.resolve.engines import database_api
 from borderpost.intel.resolve.features import LIST_COLUMNS, Phones, derive
 from borderpost.intel.resolve.judgements import Judgement, apply, standing
 from borderpost.intel.resolve.model import TrainingError, settings, train
-from borderpost.intel.resolve.options import MERGE, POSSIBLE
 
 __all__ = ["MERGE", "POSSIBLE", "Pair", "Reason", "Resolution", "derive_frame", "resolve"]
 

@@ -1,5 +1,6 @@
-"""The choices of entity resolution, kept apart from the modules that need pandas and Splink
-(so that the command line can offer them without loading either)."""
+"""The choices of entity resolution (engines, roles, thresholds), kept outside the
+:mod:`borderpost.intel.resolve` package, which needs pandas and Splink, so that the command
+line can offer them without loading either."""
 
 from __future__ import annotations
 
