@@ -26,26 +26,10 @@ from borderpost.store import Store, UnitOfWork, open_store
 from borderpost.watchlists.uploads import import_uploads
 from borderpost.web import create_app
 from tests.support.manifests import manifest, person
+from tests.support.web import ACCOUNTS
 
 SECRET = "console-tests-" + "k" * 40
 PASSWORD = "correct horse battery"
-#: username -> (role, port)
-ACCOUNTS = {
-    "olga": ("officer", "LHR"),
-    "otto": ("officer", "DOV"),
-    "sue": ("supervisor", "LHR"),
-    "sam": ("supervisor", "DOV"),
-    "ann": ("analyst", None),
-    "aud": ("auditor", None),
-    "adm": ("admin", None),
-}
-ROLE_USERS = {
-    "officer": "olga",
-    "supervisor": "sue",
-    "analyst": "ann",
-    "auditor": "aud",
-    "admin": "adm",
-}
 WATCHLIST = b"id,name,dob,nationality\nW1,Ivan Petrovich Drago,1970-03-04,RUS\n"
 LOST_STOLEN = (
     b"issuing_country,document_number,document_type,status,reported_on,reference\n"

@@ -10,7 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from borderpost.identity import TokenClaims, issue_token
-from tests.console.conftest import ROLE_USERS, SECRET, Login, csrf_of
+from tests.console.conftest import SECRET, Login, csrf_of
+from tests.support.web import ROLE_USERS
 
 _ALL = frozenset(ROLE_USERS)
 #: page -> the roles that may open it (everyone else gets 403).

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from tests.console.conftest import DRAGO, PASSWORD, ROLE_USERS, watchlisted_paxlst
+from tests.console.conftest import DRAGO, PASSWORD, watchlisted_paxlst
+from tests.support.web import ROLE_USERS
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
