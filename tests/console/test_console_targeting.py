@@ -81,9 +81,12 @@ def test_upload_assess_review_and_the_arrival_ports_officer_sees_the_lookout(
 
     login(client, "olga")
     assert "DRAGO" in client.get("/console/targeting/lookouts").text
+    booth = client.get("/console/inspect").text  # the officer sees it where they work
+    assert "1 arrival lookout(s) for LHR" in booth and "/console/targeting/lookouts" in booth
     login(client, "otto")
     other = client.get("/console/targeting/lookouts").text
     assert "Lookouts for DOV" in other and "DRAGO" not in other
+    assert "arrival lookout" not in client.get("/console/inspect").text
 
     login(client, "aud")
     queue = client.get(REVIEWS)
