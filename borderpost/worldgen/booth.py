@@ -17,7 +17,7 @@ import json
 import secrets
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from borderpost.sim.world.geography import geography
 from borderpost.store import Store, UnitOfWork
 from borderpost.store.repos.ports import PortRepo
 from borderpost.store.repos.users import UserRepo
+from borderpost.worldgen.sinks import records
 
 __all__ = ["BoothDay", "run_day", "staff_world"]
 
@@ -61,12 +62,6 @@ class BoothDay:
     caught: list[str] = field(default_factory=list)
 
 
-def _lines(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as file:
-        for line in file:
-            yield json.loads(line)
-
-
 def staff_world(store: Store, folder: Path, now: dt.datetime) -> int:
     """Register the world's ports and its officers (plus a supervisor per port) as accounts;
     what already exists is left alone. Returns the accounts created."""
@@ -87,7 +82,7 @@ def staff_world(store: Store, folder: Path, now: dt.datetime) -> int:
                 )
         users = UserRepo(uow.session)
         accounts = [
-            (o["id"].lower(), "officer", o["port"]) for o in _lines(folder / "officers.jsonl")
+            (o["id"].lower(), "officer", o["port"]) for o in records(folder / "officers.jsonl")
         ]
         accounts += [(f"sup-{p.code.lower()}", "supervisor", p.code) for p in geography().ports]
         for username, role, port in accounts:
@@ -142,11 +137,13 @@ def run_day(
     truth = _truth(folder)
     when: dt.date = truth["start"] + dt.timedelta(days=day)
     crossings = sorted(
-        (c for c in _lines(folder / "crossings.jsonl") if c["time"].startswith(when.isoformat())),
+        (c for c in records(folder / "crossings.jsonl") if c["time"].startswith(when.isoformat())),
         key=lambda c: (c["time"], c["id"]),
     )[:limit]
     wanted = {c["document_id"] for c in crossings}
-    documents = {d["id"]: d["mrz"] for d in _lines(folder / "documents.jsonl") if d["id"] in wanted}
+    documents = {
+        d["id"]: d["mrz"] for d in records(folder / "documents.jsonl") if d["id"] in wanted
+    }
     result = BoothDay(when)
     for number, crossing in enumerate(crossings):
         if progress is not None:

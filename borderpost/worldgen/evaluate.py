@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from borderpost.screening.countries import to_alpha3
 from borderpost.screening.engine import Screener
 from borderpost.screening.query import Query
 from borderpost.watchlists.files import read_lost_stolen, read_watchlist
+from borderpost.worldgen.sinks import records
 
 __all__ = ["Catch", "WorldScore", "score_world"]
 
@@ -84,12 +85,6 @@ class WorldScore:
         }
 
 
-def _lines(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as file:
-        for line in file:
-            yield json.loads(line)
-
-
 def _query(document: dict[str, Any]) -> Query:
     return Query.parse(
         f"{document['given_names']} {document['surname']}".strip(),
@@ -120,9 +115,9 @@ def score_world(folder: Path, *, progress: Callable[[int, int], None] | None = N
     status = {d["document_id"]: d["status"] for d in truth["documents"]}
     planted = {d["document_id"]: d.get("finding") for d in truth["documents"]}
     was_reported = {d["document_id"] for d in truth["documents"] if d.get("reported")}
-    documents = {d["id"]: d for d in _lines(folder / "documents.jsonl")}
+    documents = {d["id"]: d for d in records(folder / "documents.jsonl")}
     first: dict[tuple[str, str], str] = {}
-    for crossing in _lines(folder / "crossings.jsonl"):
+    for crossing in records(folder / "crossings.jsonl"):
         first.setdefault((crossing["traveller_id"], crossing["document_id"]), crossing["time"])
     pairs = sorted(first)
     score = WorldScore()

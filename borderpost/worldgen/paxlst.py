@@ -8,13 +8,14 @@ references numbered through the world. ``borderpost api parse`` reads the files.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
-from typing import IO
 
 from borderpost.passengers import manifest_from_sim, write_paxlst
 from borderpost.passengers.manifest import Role
+from borderpost.worldgen.sinks import records
 
 __all__ = ["PAXLST_FOLDER", "write_paxlst_folder"]
 
@@ -24,22 +25,13 @@ SENT_BEFORE = timedelta(hours=1)
 
 
 def write_paxlst_folder(manifests: Path, folder: Path, recipient: str) -> int:
-    """Write ``folder/<date>.edi`` for every day of ``manifests`` (a world's manifests.jsonl);
-    returns the number of interchanges written."""
+    """Write ``folder/<date>.edi`` for every day of ``manifests`` (a world's manifests.jsonl,
+    in day order); returns the number of interchanges written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = 0
-    day = ""
-    out: IO[str] | None = None
-    try:
-        with manifests.open(encoding="utf-8") as lines:
-            for line in lines:
-                record = json.loads(line)
-                if record["date"] != day:
-                    if out is not None:
-                        out.close()
-                    day = record["date"]
-                    out = (folder / f"{day}.edi").open("w", encoding="utf-8", newline="\n")
-                assert out is not None
+    for day, flights in groupby(records(manifests), key=itemgetter("date")):
+        with (folder / f"{day}.edi").open("w", encoding="utf-8", newline="\n") as out:
+            for record in flights:
                 prepared = datetime.fromisoformat(record["scheduled"]) - SENT_BEFORE
                 for kind in KINDS:
                     manifest = manifest_from_sim(record, kind=kind)
@@ -55,7 +47,4 @@ def write_paxlst_folder(manifests: Path, folder: Path, recipient: str) -> int:
                             control=str(written),
                         )
                     )
-    finally:
-        if out is not None:
-            out.close()
     return written

@@ -1,4 +1,5 @@
-"""Where a world's records go: JSON-lines and CSV files that count what they hold.
+"""Where a world's records go: JSON-lines and CSV files that count what they hold (and
+:func:`records`, which reads a JSON-lines file back one record at a time).
 
 Every record is written with a fixed key order and ``ensure_ascii=False`` (names in their own
 scripts stay readable), one per line, ``\\n`` line ends: the same records give the same bytes.
@@ -8,17 +9,24 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-__all__ = ["CsvSink", "JsonLines", "dumps"]
+__all__ = ["CsvSink", "JsonLines", "dumps", "records"]
 
 
 def dumps(record: Any, *, sort_keys: bool = False) -> str:
     """One record as compact, deterministic JSON text."""
     return json.dumps(record, ensure_ascii=False, sort_keys=sort_keys, separators=(",", ":"))
+
+
+def records(path: Path) -> Iterator[dict[str, Any]]:
+    """The records of a JSON-lines file, read one at a time."""
+    with path.open(encoding="utf-8") as file:
+        for line in file:
+            yield json.loads(line)
 
 
 class JsonLines:
