@@ -165,7 +165,7 @@ def demo(
     console.print(Rule("Borderpost demo: a synthetic border world with ground truth"))
     world = run_world(store, settings.data_dir, console)
     console.print(Rule("Borderpost demo: a day at the booths of the synthetic world"))
-    run_booth(store, world, console)
+    run_booth(store, settings, world, console)
     console.print(
         f"Try: [bold].venv/bin/borderpost sim score {world}[/] "
         f"(and read {world / 'README.md'} for what every file holds)",

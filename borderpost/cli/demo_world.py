@@ -10,10 +10,10 @@ from rich.table import Table
 
 from borderpost.audit.anomalies import officer_indicators
 from borderpost.cli.sim import show_score
-from borderpost.screening.engine import Screener
+from borderpost.config import Settings
 from borderpost.sim.world.spec import WorldSpec
 from borderpost.store import Store, UnitOfWork
-from borderpost.watchlists.service import load_entries, lost_stolen_records
+from borderpost.watchlists.screener import build_screener
 from borderpost.worldgen import write_world
 from borderpost.worldgen.booth import BoothDay, run_day, staff_world
 from borderpost.worldgen.evaluate import score_world
@@ -46,15 +46,14 @@ def run_world(store: Store, data_dir: Path, console: Console) -> Path:
     return folder
 
 
-def run_booth(store: Store, folder: Path, console: Console) -> BoothDay:
-    """Staff the world's ports, run one day of its crossings through primary inspection,
-    and show what the booth stopped against the truth, and the officer indicators."""
+def run_booth(store: Store, settings: Settings, folder: Path, console: Console) -> BoothDay:
+    """Staff the world's ports, run one day of its crossings through primary inspection
+    (screening with the configured thresholds), and show what the booth stopped against the
+    truth, and the officer indicators."""
     start = dt.datetime.combine(DEMO_WORLD.start, dt.time(), tzinfo=dt.UTC)
     staff_world(store, folder, start)
     with UnitOfWork(store) as uow:
-        entries = load_entries(uow.session, None)
-        stolen = lost_stolen_records(uow.session)
-    screener = Screener(entries, lost_stolen=stolen)
+        screener = build_screener(uow.session, settings)
     day = run_day(store, folder, screener, day=BOOTH_DAY)
     table = Table(title=f"Primary inspection on {day.day}: {day.inspected:,} crossings")
     table.add_column("what")
