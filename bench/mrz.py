@@ -14,15 +14,14 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
 import random
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from peers import machine, peer_python
 from rich.console import Console
 from rich.progress import track
 from rich.table import Table
@@ -31,7 +30,6 @@ from borderpost.documents import MrzFields, make_mrz, parse
 from borderpost.documents.countries import countries
 
 ROOT = Path(__file__).resolve().parents[1]
-PEER_VENV = ROOT / "bench" / ".venv-mrz"
 SPECIMENS = ROOT.parent / "shared" / "data" / "icao" / "icao_specimens.jsonl"
 AT = dt.date(2026, 11, 29)
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -75,18 +73,6 @@ print(json.dumps({"seconds": elapsed, "verdicts": verdicts, "reasons": reasons})
 """
 
 
-def machine() -> str:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
 def generate(count: int, damaged: float, seed: int) -> list[str]:
     rng = random.Random(seed)
     codes = sorted(code for code, c in countries().items() if c.kind != "deprecated")
@@ -117,18 +103,6 @@ def generate(count: int, damaged: float, seed: int) -> list[str]:
             text = "".join(chars)
         texts.append(text)
     return texts
-
-
-def ensure_peer() -> Path | None:
-    python = PEER_VENV / "bin" / "python"
-    if not python.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
-        done = subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", "mrz"], capture_output=True
-        )
-        if done.returncode != 0:
-            return None
-    return python
 
 
 def run_peer(
@@ -169,7 +143,7 @@ def main() -> None:
     console.print(f"machine: {machine()}")
     texts = generate(args.count, args.damaged, args.seed)
     valid_only = [t for t in texts if parse(t, at=AT, propose_repair=False).valid]
-    peer = ensure_peer()
+    peer = peer_python("mrz")
     table = Table(title=f"MRZ parse + validate, {len(texts):,} generated MRZs")
     for column in ("engine", "set", "median s", "documents/s", "runs"):
         table.add_column(column)

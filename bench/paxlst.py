@@ -20,16 +20,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from peers import machine, peer_python
 from rich.console import Console
 from rich.table import Table
 
@@ -42,7 +41,6 @@ from borderpost.sim.world.spec import WorldSpec
 from borderpost.worldgen import write_world
 
 ROOT = Path(__file__).resolve().parents[1]
-PEER_VENV = ROOT / "bench" / ".venv-pydifact"
 SAMPLES = ROOT.parent / "shared" / "data" / "paxlst"
 PREPARED = datetime(2026, 3, 1, 9, 30)
 SURNAMES = ["O'BRIEN", "SMITH+JONES", "MÜLLER", "NGUYEN", "GARCÍA", "KOWALSKI", "D'ANGELO"]
@@ -79,18 +77,6 @@ for name, text in files.items():
     out[name] = result
 print(json.dumps(out))
 """
-
-
-def machine() -> str:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def big_manifest(count: int, seed: int) -> str:
@@ -136,18 +122,6 @@ def world_messages(travellers: int) -> str:
     records = [json.loads(line) for line in lines]
     manifests = [manifest_from_sim(r, kind=k) for r in records for k in ("passenger", "crew")]
     return write_paxlst(manifests, prepared=PREPARED)
-
-
-def ensure_peer() -> Path | None:
-    python = PEER_VENV / "bin" / "python"
-    if not python.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
-        done = subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", "pydifact"], capture_output=True
-        )
-        if done.returncode != 0:
-            return None
-    return python
 
 
 PeerResult = dict[str, dict[str, object]]  # per job ("tokenize", "parse"): seconds or error
@@ -197,7 +171,7 @@ def main() -> None:
     if SAMPLES.is_dir():
         for path in sorted(SAMPLES.glob("*.edi")):
             files[path.name] = path.read_bytes().decode("utf-8")
-    peer = ensure_peer()
+    peer = peer_python("pydifact")
     ours: dict[str, list[float]] = {name: [] for name in files}
     tokens_only: dict[str, list[float]] = {name: [] for name in files}
     theirs: dict[str, list[PeerResult]] = {name: [] for name in files}
