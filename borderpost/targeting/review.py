@@ -32,6 +32,7 @@ from borderpost.targeting.rules import Rule, default_rules
 __all__ = [
     "MIN_REASON",
     "OUTCOMES",
+    "lookout_count",
     "lookouts",
     "manifest_hits",
     "record_review",
@@ -177,6 +178,12 @@ def record_review(
         "lookout": lookout_id,
         "port": manifest.arrival_port if lookout_id is not None else None,
     }
+
+
+def lookout_count(session: Session, port: str) -> int:
+    """How many lookouts were sent to ``port``."""
+    query = select(func.count()).select_from(ArrivalLookout).where(ArrivalLookout.port == port)
+    return int(session.scalar(query) or 0)
 
 
 def lookouts(session: Session, *, port: str | None = None) -> list[dict[str, Any]]:

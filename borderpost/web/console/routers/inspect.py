@@ -18,7 +18,7 @@ from borderpost.inspection.policy import DEFAULT_PERMIT
 from borderpost.records import inspection_record, traveller_history
 from borderpost.store.models import User
 from borderpost.store.repos.ports import PortRepo
-from borderpost.targeting.review import lookouts
+from borderpost.targeting.review import lookout_count
 from borderpost.web.console.deps import CsrfForm, page
 from borderpost.web.console.forms import FormError, text_field
 from borderpost.web.console.render import render
@@ -48,7 +48,7 @@ def _inspect_page(
     ports = PortRepo(uow.session).all()
     own = next((p.code for p in ports if p.id == user.port_id), None)
     # Confirmed pre-arrival hits send lookouts to the arrival port: say so where officers look.
-    waiting = len(lookouts(uow.session, port=own)) if own is not None else 0
+    waiting = lookout_count(uow.session, own) if own is not None else 0
     return render(
         request,
         "inspect.html",
