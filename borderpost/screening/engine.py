@@ -34,6 +34,9 @@ RELATIVE_COVERAGE = 0.4
 # queries, 3,000 clean travellers): it loses 1 recalled query (a Hebrew rendering) and cuts
 # the comparisons per clean traveller from 35 to 23.
 EVIDENCE_FLOOR = 0.8
+# What features that read the name see when the engine bounds a candidate's score before
+# comparing names (they are not run on it: their best contribution is assumed instead).
+_PERFECT = NameComparison("", "", 1.0, (), (), (), "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +119,12 @@ class Screener:
         self.entries: list[ListEntry] = [e for e in entries if e.kind in self.config.kinds]
         self.index: NameIndex = build([_screened_names(entry) for entry in self.entries])
         self.lost_stolen = LostStolenIndex(lost_stolen)
+        self._list_names = tuple(sorted({entry.list_name for entry in self.entries}))
+        # The lowest threshold of any list: no hit of a screening over every list can score
+        # below it (see ``ceiling``).
+        self._lowest_threshold = min(
+            (self.config.threshold_for(name) for name in self._list_names), default=0.0
+        )
         # The index is millions of long-lived objects: keep the cyclic garbage collector from
         # walking them on every collection (measured: worst latency 510 ms -> 125 ms,
         # mean 3.5 -> 2.6 ms per traveller in bench/screening_speed.py).
@@ -135,7 +144,7 @@ class Screener:
 
     @property
     def list_names(self) -> tuple[str, ...]:
-        return tuple(sorted({entry.list_name for entry in self.entries}))
+        return self._list_names
 
     def screen(
         self,
@@ -146,7 +155,13 @@ class Screener:
         limit: int = 10,
     ) -> Screening:
         """Hits for ``query`` at or above the threshold (the list's own, or ``threshold``)."""
-        hits = self.score_candidates(query, lists=lists)
+        if threshold is not None:
+            floor = threshold
+        elif lists:
+            floor = min((self.config.threshold_for(name) for name in lists), default=0.0)
+        else:
+            floor = self._lowest_threshold
+        hits = self.score_candidates(query, lists=lists, floor=floor)
         kept = [
             hit
             for hit in hits
@@ -160,21 +175,37 @@ class Screener:
             )
         return Screening(query, tuple(kept[:limit]), documents)
 
-    def score_candidates(self, query: Query, *, lists: Sequence[str] | None = None) -> list[Hit]:
-        """Every candidate entry scored (no threshold), best first."""
+    def score_candidates(
+        self, query: Query, *, lists: Sequence[str] | None = None, floor: float | None = None
+    ) -> list[Hit]:
+        """Every candidate entry scored, best first.
+
+        With ``floor``, an entry whose best possible score is below it is not compared at
+        all: the features that do not read the name (birth date, nationality, gender,
+        documents) are worked out first, and the name counts as a perfect match. The bound
+        is exact, so no hit at or above ``floor`` is lost; a clean traveller whose date of
+        birth is years from every candidate's is cleared without a single name comparison.
+        """
         allowed = set(lists) if lists else None
         query_key = prepare(query.name)
         best: dict[int, tuple[NameComparison, str]] = {}
+        ceilings: dict[int, float] = {}
         candidates = self.index.candidates(query.name, limit=self.config.candidates)
-        floor = candidates[0].coverage * RELATIVE_COVERAGE if candidates else 0.0
+        least = candidates[0].coverage * RELATIVE_COVERAGE if candidates else 0.0
         for candidate in candidates:
-            if candidate.coverage < floor:
+            if candidate.coverage < least:
                 break  # best first: the rest share too little of the query to match
             if candidate.coverage + candidate.spelling < EVIDENCE_FLOOR:
                 continue
             entry = self.entries[candidate.entry]
             if allowed is not None and entry.list_name not in allowed:
                 continue
+            if floor is not None:
+                ceiling = ceilings.get(candidate.entry)
+                if ceiling is None:
+                    ceiling = ceilings[candidate.entry] = self.ceiling(query, entry)
+                if ceiling < floor:
+                    continue
             comparison = compare(query_key, prepare(candidate.name))
             current = best.get(candidate.entry)
             if current is None or comparison.score > current[0].score:
@@ -186,6 +217,23 @@ class Screener:
             hits.append(self._hit(query, self.entries[number], comparison, matched))
         hits.sort(key=lambda hit: (-hit.score, hit.list_name, hit.entry_id))
         return hits
+
+    def ceiling(self, query: Query, entry: ListEntry) -> float:
+        """The best score ``entry`` could reach for ``query`` whatever the names: the exact
+        contribution of every feature that does not read the name, plus the most each one
+        that does could add."""
+        context = Context(query, entry, _PERFECT, entry.name)
+        total = 0.0
+        for feature in self.config.features:
+            if feature.reads_name:
+                total += max(0.0, feature.weight)
+                continue
+            result = feature.func(context)
+            if result is not None:
+                total += result.value * feature.weight
+        # the same rounding as a hit's score, a hair up so that float summation order never
+        # puts the ceiling under a score it bounds
+        return round(min(1.0, max(0.0, total + 1e-9)), 4)
 
     def _hit(self, query: Query, entry: ListEntry, comparison: NameComparison, matched: str) -> Hit:
         context = Context(query, entry, comparison, matched, _is_weak(entry, matched))

@@ -8,8 +8,9 @@ How much each counts is the ``weight`` in :data:`FEATURES`, one readable list.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from borderpost.names import NameComparison
 from borderpost.screening.docnumbers import confusion_key, confusions, describe_confusion
@@ -32,15 +33,38 @@ class Context:
     name: NameComparison
     matched_name: str
     matched_weak: bool = False
+    # results of the features others build on (the birth-date ones), worked out once
+    memo: dict[str, FeatureResult | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 FeatureFunc = Callable[[Context], FeatureResult | None]
 
 
+def _remembered(func: FeatureFunc) -> FeatureFunc:
+    """A feature other features call too: worked out once per context."""
+
+    @functools.wraps(func)
+    def once(ctx: Context) -> FeatureResult | None:
+        key = func.__name__
+        if key in ctx.memo:
+            return ctx.memo[key]
+        result = ctx.memo[key] = func(ctx)
+        return result
+
+    return once
+
+
 @dataclass(frozen=True, slots=True)
 class Feature:
+    """A feature and its weight. ``reads_name`` says whether it looks at the name comparison
+    (``Context.name``, ``matched_name``, ``matched_weak``); one that does not depends only on
+    the traveller and the entry, so the engine can work out a candidate's best possible score
+    before comparing names (see :func:`borderpost.screening.engine.Screener.score_candidates`).
+    It defaults to ``True``, the safe assumption for a feature added later."""
+
     func: FeatureFunc
     weight: float
+    reads_name: bool = True
 
     def __post_init__(self) -> None:
         if not (self.func.__doc__ or "").strip():
@@ -81,6 +105,7 @@ def _exact_day(query: PartialDate, listed: BirthDate) -> bool:
     )
 
 
+@_remembered
 def dob_exact(ctx: Context) -> FeatureResult | None:
     """The date of birth given is the one the list gives, to the day."""
     query = ctx.query.birth_date
@@ -92,6 +117,7 @@ def dob_exact(ctx: Context) -> FeatureResult | None:
     return None
 
 
+@_remembered
 def dob_within_listed(ctx: Context) -> FeatureResult | None:
     """The date of birth given falls in what the list states: the same year or month when the
     list (or the traveller) gives no more, or inside a listed range."""
@@ -104,6 +130,7 @@ def dob_within_listed(ctx: Context) -> FeatureResult | None:
     return None
 
 
+@_remembered
 def dob_day_month_swapped(ctx: Context) -> FeatureResult | None:
     """The date of birth given is a listed one with day and month swapped (a clerk's slip)."""
     query = ctx.query.birth_date
@@ -225,14 +252,14 @@ def _same_country(ctx: Context, listed: str | None) -> bool:
 FEATURES: tuple[Feature, ...] = (
     Feature(name_similarity, weight=1.0),
     Feature(weak_alias, weight=-0.10),
-    Feature(dob_exact, weight=0.10),
-    Feature(dob_within_listed, weight=0.05),
-    Feature(dob_day_month_swapped, weight=0.05),
-    Feature(dob_one_year_off, weight=0.0),
-    Feature(dob_mismatch, weight=-0.30),
-    Feature(nationality_match, weight=0.04),
-    Feature(nationality_mismatch, weight=-0.12),
-    Feature(gender_mismatch, weight=-0.20),
-    Feature(document_exact, weight=0.40),
-    Feature(document_ocr_confused, weight=0.30),
+    Feature(dob_exact, weight=0.10, reads_name=False),
+    Feature(dob_within_listed, weight=0.05, reads_name=False),
+    Feature(dob_day_month_swapped, weight=0.05, reads_name=False),
+    Feature(dob_one_year_off, weight=0.0, reads_name=False),
+    Feature(dob_mismatch, weight=-0.30, reads_name=False),
+    Feature(nationality_match, weight=0.04, reads_name=False),
+    Feature(nationality_mismatch, weight=-0.12, reads_name=False),
+    Feature(gender_mismatch, weight=-0.20, reads_name=False),
+    Feature(document_exact, weight=0.40, reads_name=False),
+    Feature(document_ocr_confused, weight=0.30, reads_name=False),
 )

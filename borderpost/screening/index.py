@@ -29,7 +29,6 @@ so a million-entry list fits in memory.
 from __future__ import annotations
 
 import bisect
-import heapq
 import itertools
 import math
 import operator
@@ -38,6 +37,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from borderpost.names import coarse_skeleton, name_parts, skeleton
@@ -54,6 +55,10 @@ SHORTLIST = 320
 _SCORE = operator.itemgetter(1)  # a C-level key: the shortlist sorts thousands of items
 COMMON_POSTINGS = 2000
 MAX_KEYS_PER_NAME = 128
+
+IdArray = npt.NDArray[np.uint32]
+ValueArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,69 +221,62 @@ class NameIndex:
         if not nominating:
             nominating = [min(sources, key=lambda s: s.size)]
         rest = [s for s in sources if s not in nominating]
-        # Per part, the best value each name earns: filled lowest value first, so that the
-        # C-level dict updates leave the highest. Pairs add up: each is evidence of its own.
-        groups: dict[int, dict[int, float]] = defaultdict(dict)
-        pair_hits: list[tuple[float, array[int]]] = []
-        for source in sorted(nominating, key=lambda s: s.value):
+        # Per part, the best value each name earns; pairs add up (each is evidence of its
+        # own). All in numpy over the postings themselves (zero-copy views of the arrays).
+        earned = _best_per_group(nominating)
+        pieces = [ids for ids, _best in earned.values()]
+        values = [best for _ids, best in earned.values()]
+        for source in nominating:
             if source.group < 0:
-                pair_hits.extend((source.value, ids) for ids in source.lists)
-                continue
-            earned = groups[source.group]
+                for ids in source.lists:
+                    pieces.append(_view(ids))
+                    values.append(np.full(len(ids), source.value))
+        named, where = np.unique(np.concatenate(pieces), return_inverse=True)
+        scores = np.bincount(where, weights=np.concatenate(values), minlength=len(named))
+        # best first; ties to the lower name id (the order the lists were indexed in)
+        keep = np.lexsort((named, -scores))[: max(limit * 8, SHORTLIST)]
+        short, short_scores = named[keep], scores[keep]
+        # Sources too common to nominate only add to the shortlist: per part, a name's
+        # value rises to the source's when the source holds it and gives more.
+        raised: dict[int, ValueArray] = {}
+        for source in sorted(rest, key=lambda s: -s.value):
+            held = np.zeros(len(short), dtype=bool)
             for ids in source.lists:
-                earned.update(dict.fromkeys(ids, source.value))
-        scores: dict[int, float] = {}
-        for earned in groups.values():
-            if not scores:
-                scores = dict(earned)
+                held |= _holds(_view(ids), short)
+            if source.group < 0:
+                short_scores = short_scores + np.where(held, source.value, 0.0)
                 continue
-            get = scores.get
-            for name_id, value in earned.items():
-                scores[name_id] = get(name_id, 0.0) + value
-        for value, ids in pair_hits:
-            get = scores.get
-            for name_id in ids:
-                scores[name_id] = get(name_id, 0.0) + value
-        shortlist = sorted(scores.items(), key=_SCORE, reverse=True)[: max(limit * 8, SHORTLIST)]
-        if rest:
-            boosted = dict(shortlist)
-            for source in sorted(rest, key=lambda s: -s.value):
-                earned = groups[source.group] if source.group >= 0 else {}
-                for name_id in boosted:
-                    previous = earned.get(name_id, 0.0)
-                    if source.value <= previous or not source.holds(name_id):
-                        continue
-                    if source.group >= 0:
-                        earned[name_id] = source.value
-                        boosted[name_id] += source.value - previous
-                    else:
-                        boosted[name_id] += source.value
-            shortlist = list(boosted.items())
-        size = len(query.parts)
-        counts = self.part_counts
-        choices = [self.latin[name_id] for name_id, _score in shortlist]
-        spelling = [0.0] * len(choices)
-        for _choice, similarity, position in process.extract(
-            query.latin, choices, scorer=fuzz.token_sort_ratio, limit=None
-        ):
-            spelling[position] = similarity / 100
-
-        def rank(position: int) -> float:
-            name_id, score = shortlist[position]
-            gap = PART_COUNT_GAP * abs(counts[name_id] - size)
-            return score / top + SPELLING * spelling[position] - gap
-
-        chosen = heapq.nlargest(limit, range(len(shortlist)), key=rank)
-        found = []
-        for position in chosen:
-            name_id, score = shortlist[position]
-            coverage = min(1.0, score / top)
-            found.append(
-                Candidate(
-                    name_id, self.owner[name_id], self.names[name_id], coverage, spelling[position]
-                )
+            previous = raised.get(source.group)
+            if previous is None:
+                previous = _lookup(*earned.get(source.group, (_NONE, _NO_VALUES)), short)
+            gains = held & (source.value > previous)
+            short_scores = short_scores + np.where(gains, source.value - previous, 0.0)
+            raised[source.group] = np.where(gains, source.value, previous)
+        choices = [self.latin[name_id] for name_id in short.tolist()]
+        spelling = (
+            process.cdist([query.latin], choices, scorer=fuzz.token_sort_ratio, dtype=np.float64)[0]
+            / 100
+        )
+        counts = np.frombuffer(self.part_counts, dtype=np.uint8)[short].astype(np.int64)
+        gap = PART_COUNT_GAP * np.abs(counts - len(query.parts))
+        rank = short_scores / top + SPELLING * spelling - gap
+        chosen = np.lexsort((np.arange(len(short)), -rank))[:limit]
+        owner, names = self.owner, self.names
+        return [
+            Candidate(
+                name_id,
+                owner[name_id],
+                names[name_id],
+                min(1.0, score / top),
+                similarity,
             )
-        return found
+            for name_id, score, similarity in zip(
+                short[chosen].tolist(),
+                short_scores[chosen].tolist(),
+                spelling[chosen].tolist(),
+                strict=True,
+            )
+        ]
 
     def memory_bytes(self) -> int:
         """An estimate of the index's own memory (postings arrays, names, keys)."""
@@ -297,6 +295,53 @@ class NameIndex:
 def _contains(ids: array[int], name_id: int) -> bool:
     position = bisect.bisect_left(ids, name_id)
     return position < len(ids) and ids[position] == name_id
+
+
+_NONE: IdArray = np.zeros(0, dtype=np.uint32)
+_NO_VALUES: ValueArray = np.zeros(0, dtype=np.float64)
+
+
+def _view(ids: array[int]) -> IdArray:
+    """A postings array as numpy, without copying."""
+    return np.frombuffer(ids, dtype=np.uint32)
+
+
+def _holds(ids: IdArray, wanted: IdArray) -> BoolArray:
+    """Which of ``wanted`` are in the sorted ``ids``."""
+    if not len(ids):
+        return np.zeros(len(wanted), dtype=bool)
+    position = np.minimum(np.searchsorted(ids, wanted), len(ids) - 1)
+    found: BoolArray = ids[position] == wanted
+    return found
+
+
+def _lookup(ids: IdArray, values: ValueArray, wanted: IdArray) -> ValueArray:
+    """The value of each of ``wanted`` in (sorted ``ids``, ``values``), 0 where absent."""
+    if not len(ids):
+        return np.zeros(len(wanted))
+    position = np.minimum(np.searchsorted(ids, wanted), len(ids) - 1)
+    found: ValueArray = np.where(ids[position] == wanted, values[position], 0.0)
+    return found
+
+
+def _best_per_group(sources: Sequence[_Source]) -> dict[int, tuple[IdArray, ValueArray]]:
+    """Per part (source group), each name's best value: sorted unique ids and their values."""
+    parts: dict[int, tuple[list[IdArray], list[ValueArray]]] = {}
+    for source in sources:
+        if source.group < 0:
+            continue
+        ids, values = parts.setdefault(source.group, ([], []))
+        for postings in source.lists:
+            ids.append(_view(postings))
+            values.append(np.full(len(postings), source.value))
+    best: dict[int, tuple[IdArray, ValueArray]] = {}
+    for group, (ids, values) in parts.items():
+        every, value = np.concatenate(ids), np.concatenate(values)
+        order = np.lexsort((value, every))  # by id, then value: an id's best comes last
+        every, value = every[order], value[order]
+        last = np.append(every[1:] != every[:-1], True)
+        best[group] = (every[last], value[last])
+    return best
 
 
 def build(entries: Sequence[Iterable[str]]) -> NameIndex:
