@@ -109,7 +109,11 @@ def explicit_spki(public: ec.EllipticCurvePublicKey) -> keys.PublicKeyInfo:
 
 
 def name(country: str, common: str, *, reverse: bool = False) -> x509.Name:
-    pairs = [("country_name", country), ("organization_name", "Test State"), ("common_name", common)]
+    pairs = [
+        ("country_name", country),
+        ("organization_name", "Test State"),
+        ("common_name", common),
+    ]
     if reverse:
         pairs.reverse()
     built = x509.Name.build(dict(pairs))
@@ -228,7 +232,8 @@ class SodSpec:
 
 def sod(spec: SodSpec) -> bytes:
     hashes_ = [
-        {"number": n, "value": hashlib.sha256(data).digest()} for n, data in sorted(spec.groups.items())
+        {"number": n, "value": hashlib.sha256(data).digest()}
+        for n, data in sorted(spec.groups.items())
     ]
     hashes_ += [{"number": n, "value": v} for n, v in spec.extra_hashes.items()]
     lds = LdsSecurityObject(
@@ -282,7 +287,7 @@ def sod(spec: SodSpec) -> bytes:
         }
     )
     info = cms.ContentInfo({"content_type": "signed_data", "content": signed}).dump()
-    return b"\x77" + _length(len(info)) + info
+    return b"\x77" + _length(len(info)) + bytes(info)
 
 
 def revocation_list(issuer: Issued, serials: Sequence[int], at: dt.datetime) -> bytes:

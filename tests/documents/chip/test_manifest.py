@@ -62,15 +62,15 @@ def _econtent_id_data(reference: bytes) -> bytes:
         }
     )
     body = cms.ContentInfo({"content_type": "signed_data", "content": rebuilt}).dump()
-    return b"\x77" + der_length(len(body)) + body
+    return b"\x77" + der_length(len(body)) + bytes(body)
 
 
 def _sod_bytes(chip: Path, case: dict[str, Any]) -> bytes:
     path = chip / case["file"]
     if path.exists():
-        return path.read_bytes()
+        return bytes(path.read_bytes())
     assert case["file"].endswith("bsi_ref_EF_SOD_econtent_id_data.bin"), case["file"]
-    rebuilt = _econtent_id_data((chip / "sod" / "bsi_ref_EF_SOD.bin").read_bytes())
+    rebuilt: bytes = _econtent_id_data((chip / "sod" / "bsi_ref_EF_SOD.bin").read_bytes())
     assert len(rebuilt) == case["bytes"]
     return rebuilt
 
@@ -170,7 +170,8 @@ def test_dutch_master_list(shared_data: Path) -> None:
     assert len(checked.certificates) == entry["n_csca_certs"]
     # the manifest counts country values as written (five are lower case: al, ar, gb, ro, si)
     written = {
-        x509.Certificate.load(c.der).subject.native.get("country_name") for c in checked.certificates
+        x509.Certificate.load(c.der).subject.native.get("country_name")
+        for c in checked.certificates
     }
     assert len(written) == entry["n_countries"]
     assert len(checked.by_country()) == 129  # upper-cased, as the trust store keeps them
