@@ -195,10 +195,13 @@ def import_certificates(
     )
 
 
-def load_anchors(session: Session) -> TrustAnchors:
-    """Every stored CSCA as trust anchors for verification."""
+def load_anchors(session: Session, countries: Iterable[str] | None = None) -> TrustAnchors:
+    """The stored CSCAs (of ``countries``, alpha-2, when given) as trust anchors."""
     anchors = TrustAnchors()
-    for row in session.scalars(select(TrustedCsca).order_by(TrustedCsca.id)):
+    query = select(TrustedCsca).order_by(TrustedCsca.id)
+    if countries is not None:
+        query = query.where(TrustedCsca.country.in_(sorted({c.upper() for c in countries})))
+    for row in session.scalars(query):
         try:
             anchors.add(load_certificate(row.der), f"trust store: {row.source}")
         except ChipFormatError:  # pragma: no cover - rows were parsed before storing

@@ -1,4 +1,4 @@
-"""The chip trust store: trusted CSCA and link certificates.
+"""The chip trust store (trusted CSCA and link certificates); chip verdicts of inspections.
 
 Revision ID: 0013
 Revises: 0006
@@ -37,8 +37,14 @@ def upgrade() -> None:
         sa.UniqueConstraint("fingerprint", name=op.f("uq_trusted_cscas_fingerprint")),
     )
     op.create_index("ix_trusted_cscas_country", "trusted_cscas", ["country"], unique=False)
+    with op.batch_alter_table("inspections") as batch:
+        batch.add_column(sa.Column("chip_verdict", sa.String(length=16), nullable=True))
+        batch.add_column(sa.Column("chip", sa.JSON(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("inspections") as batch:
+        batch.drop_column("chip")
+        batch.drop_column("chip_verdict")
     op.drop_index("ix_trusted_cscas_country", table_name="trusted_cscas")
     op.drop_table("trusted_cscas")
