@@ -124,7 +124,8 @@ def der_length(length: int) -> bytes:
     return bytes([0x80 | len(body)]) + body
 
 
-def _normal(value: str) -> str:
+def normal_text(value: str) -> str:
+    """A name attribute's value as compared: NFKC, case-folded, runs of spaces collapsed."""
     folded = unicodedata.normalize("NFKC", value).casefold()
     return " ".join(folded.split())
 
@@ -145,5 +146,5 @@ def name_key(name: Any) -> frozenset[tuple[str, str]]:
             if isinstance(text, bytes):
                 pairs.add((oid, text.hex()))
             else:
-                pairs.add((oid, _normal(str(text))))
+                pairs.add((oid, normal_text(str(text))))
     return frozenset(pairs)
