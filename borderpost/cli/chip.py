@@ -64,7 +64,8 @@ def _read(path: Path) -> bytes:
         raise _Unreadable(path, exc.strerror or "cannot be read") from None
 
 
-def _dg_arguments(values: list[str]) -> dict[int, Path]:
+def dg_arguments(values: list[str]) -> dict[int, Path]:
+    """``--dg N=FILE`` options by data group number (exit 2 on a malformed one)."""
     groups: dict[int, Path] = {}
     for value in values:
         number, sep, name = value.partition("=")
@@ -149,7 +150,7 @@ def verify_command(
     Without --masterlist or --csca the CSCAs of the stored trust store are used
     (`borderpost chip trust import`).
     """
-    groups = _dg_arguments(dg)
+    groups = dg_arguments(dg)
     reference = None
     if at is not None:
         try:
