@@ -58,6 +58,7 @@ def test_verify_json_shape_and_exit_codes(run: Any, shared_data: Path) -> None:
     assert run("chip", "verify").exit_code == 2
 
 
+@pytest.mark.slow
 def test_masterlist_then_verify_with_it(run: Any, shared_data: Path, tmp_path: Path) -> None:
     lists = shared_data / "chip/masterlists"
     result = run("chip", "masterlist", lists / "NL_ML_2026-07-22.ml", "--json")
@@ -81,6 +82,7 @@ def test_masterlist_then_verify_with_it(run: Any, shared_data: Path, tmp_path: P
     assert any(f["code"] == "csca_unknown" and "HJP PB CS" in f["message"] for f in findings)
 
 
+@pytest.mark.slow
 def test_trust_import_list_and_verify_from_store(run: Any, shared_data: Path) -> None:
     lists = shared_data / "chip/masterlists"
     imported = run(

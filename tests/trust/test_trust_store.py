@@ -87,6 +87,7 @@ def test_refuses_untrusted_or_malformed_input_and_stores_nothing(store: Store) -
     assert _count(store) == 0
 
 
+@pytest.mark.slow
 def test_dutch_master_list_into_the_store(store: Store, shared_data: Path) -> None:
     chip = shared_data / "chip/masterlists"
     with UnitOfWork(store) as uow:
