@@ -205,6 +205,16 @@ def check_masterlist(data: bytes, anchors: Iterable[Certificate] = ()) -> Master
                     f"the signer {cert.subject} does not chain to a CSCA valid at {when:%Y-%m-%d}",
                 )
             )
+        elif not cert.valid_at(when):
+            anchor = None
+            findings.append(
+                chip_finding(
+                    "masterlist_signature_invalid",
+                    "masterlist",
+                    f"the signer's certificate is valid {cert.not_before:%Y-%m-%d} to "
+                    f"{cert.not_after:%Y-%m-%d}, not at the signing time {when:%Y-%m-%d}",
+                )
+            )
     return MasterList(
         signature_valid=valid,
         signature_scheme=scheme_text,
