@@ -17,6 +17,7 @@ from typing import Any, Literal
 from asn1crypto import algos, cms, core, crl, keys, x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
 from borderpost.documents.chip import ecdsa
 from borderpost.documents.chip.masterlist import CscaMasterList
@@ -228,6 +229,7 @@ class SodSpec:
     tamper_signature: bool = False
     extra_hashes: Mapping[int, bytes] = field(default_factory=dict)
     certificates: Sequence[Issued] | None = None
+    plain_ecdsa: bool = False  # BSI TR-03111 ecdsa-plain-SHA256: r‖s, not DER
 
 
 def sod(spec: SodSpec) -> bytes:
@@ -252,6 +254,10 @@ def sod(spec: SodSpec) -> bytes:
         )
     signed_attrs = cms.CMSAttributes(attributes)
     signature = spec.signer.key.sign(signed_attrs.dump())
+    if spec.plain_ecdsa:
+        r, s = decode_dss_signature(signature)
+        size = (spec.signer.key.private.curve.key_size + 7) // 8
+        signature = r.to_bytes(size, "big") + s.to_bytes(size, "big")
     if spec.tamper_signature:
         signature = signature[:-1] + bytes([signature[-1] ^ 1])
     cert = spec.signer.cert
@@ -265,6 +271,8 @@ def sod(spec: SodSpec) -> bytes:
     signer_algorithm = spec.signer.key.algorithm()
     if spec.signer.key.kind == "rsa":
         signer_algorithm = {"algorithm": "rsassa_pkcs1v15"}  # rsaEncryption, as many States write
+    if spec.plain_ecdsa:
+        signer_algorithm = {"algorithm": "0.4.0.127.0.7.1.1.4.1.3"}
     signer_info = {
         "version": "v1" if not spec.by_key_identifier else "v3",
         "sid": sid,

@@ -249,3 +249,12 @@ def test_data_groups_missing_or_unsigned() -> None:
     assert extra.dg_matches[3] is False and "dg_not_in_sod" in _codes(extra)
     swapped = verify(data, {2: groups[1]}, anchors=_anchors(csca), at=AT)
     assert {"dg_tag_mismatch", "dg_hash_mismatch"} <= _codes(swapped)
+
+
+@pytest.mark.parametrize("kind", ["p256", "brainpool"])
+def test_plain_ecdsa_signature(kind: KeyKind) -> None:
+    report = _run(kind, spec={"plain_ecdsa": True})
+    assert report.authentic, report.findings
+    assert report.signature_scheme == "ecdsa_plain/sha256"
+    bad = _run(kind, spec={"plain_ecdsa": True, "tamper_signature": True})
+    assert "sod_signature_invalid" in _codes(bad)
