@@ -19,6 +19,7 @@ from borderpost.documents.chip import algorithms, publickey
 from borderpost.documents.chip.asn1 import ChipFormatError, guarded
 from borderpost.documents.chip.certificate import Certificate, from_asn1
 from borderpost.documents.chip.findings import Finding, chip_finding
+from borderpost.documents.chip.sod import read_signer_info
 
 MASTER_LIST = "2.23.136.1.1.2"
 _SIGNED_DATA = "1.2.840.113549.1.7.2"
@@ -125,13 +126,11 @@ def check_masterlist(data: bytes, anchors: Iterable[Certificate] = ()) -> Master
     Raises:
         ChipFormatError: ``masterlist_malformed``.
     """
-    from borderpost.documents.chip.sod import _signer
-
     signer_info, econtent, certificates, embedded = guarded(
         "masterlist_malformed", "master list", lambda: _parse(data)
     )
     signer = guarded(
-        "masterlist_malformed", "master list signer info", lambda: _signer(signer_info)
+        "masterlist_malformed", "master list signer info", lambda: read_signer_info(signer_info)
     )
     findings: list[Finding] = []
     cert = next((c for c in embedded if signer.identifies(c)), None)

@@ -118,7 +118,8 @@ def _signed_attributes(info: Any) -> tuple[bytes | None, str | None, bytes | Non
     return encoded, content_type, message_digest, signing_time
 
 
-def _signer(info: Any) -> SignerInfo:
+def read_signer_info(info: Any) -> SignerInfo:
+    """Our view of an asn1crypto ``SignerInfo`` (EF.SOD and master lists)."""
     sid = info["sid"]
     issuer = issuer_text = serial = ski = None
     if sid.name == "issuer_and_serial_number":
@@ -201,7 +202,7 @@ def _parse(data: bytes) -> Sod:
         for choice in signed["certificates"]
         if choice.name == "certificate"
     )
-    signers = tuple(_signer(info) for info in signed["signer_infos"])
+    signers = tuple(read_signer_info(info) for info in signed["signer_infos"])
     if not signers:
         raise ChipFormatError("sod_malformed", "SignedData has no signer info") from None
     return Sod(
