@@ -8,6 +8,7 @@ from pydantic import ValidationError
 from borderpost.cli import (
     api,
     audit,
+    chip,
     db,
     demo,
     inspect,
@@ -32,6 +33,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(mrz.app, name="mrz")
+app.add_typer(chip.app, name="chip")
 app.add_typer(db.app, name="db")
 app.add_typer(lists.app, name="lists")
 app.add_typer(sim.app, name="sim")

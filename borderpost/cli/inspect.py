@@ -15,9 +15,11 @@ from typing import TypeVar
 import typer
 from rich.table import Table
 
+from borderpost.cli.chip import dg_arguments
 from borderpost.cli.context import console, errors, fail, state
 from borderpost.documents import DocumentFields
 from borderpost.inspection import (
+    ChipData,
     DecisionResult,
     InspectionError,
     InspectionPolicy,
@@ -146,6 +148,12 @@ def inspect_command(
     personal_number: str = typer.Option(
         "", "--personal-number", help="If the document has one.", rich_help_panel=_TYPED
     ),
+    sod: Path | None = typer.Option(
+        None, "--sod", help="The chip's EF.SOD: passive authentication against the trust store."
+    ),
+    dg: list[str] = typer.Option(
+        [], "--dg", help="A chip data group as N=FILE (with --sod); repeat for each."
+    ),
     as_json: bool = typer.Option(False, "--json", help="JSON output."),
 ) -> None:
     """Inspect a traveller: document, watchlists, lost/stolen, history, suggested action.
@@ -175,6 +183,7 @@ def inspect_command(
             mrz = mrz_file.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             fail(f"cannot read {mrz_file}: {exc}")
+    chip = _chip(sod, dg)
     screener = _screener(ctx)
     policy = InspectionPolicy.from_settings(state(ctx).settings)
     text = None if mrz is None else mrz.replace("\\n", "\n")
@@ -182,13 +191,36 @@ def inspect_command(
         ctx,
         officer,
         lambda uow, user: inspect(
-            uow, screener, user, text, port, direction, _now(), fields=fields, policy=policy
+            uow,
+            screener,
+            user,
+            text,
+            port,
+            direction,
+            _now(),
+            fields=fields,
+            policy=policy,
+            chip=chip,
         ),
     )
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
         return
     _card(result)
+
+
+def _chip(sod: Path | None, dg: list[str]) -> ChipData | None:
+    """The chip files of --sod/--dg (exit 2 when one cannot be read)."""
+    if sod is None:
+        if dg:
+            fail("--dg needs --sod (the chip's EF.SOD)")
+        return None
+    groups = dg_arguments(dg)
+    try:
+        return ChipData(sod.read_bytes(), {n: path.read_bytes() for n, path in groups.items()})
+    except OSError as exc:
+        fail(f"cannot read chip file {exc.filename}: {exc.strerror}")
+    return None  # pragma: no cover - fail exits
 
 
 def _card(result: InspectionResult) -> None:
@@ -207,6 +239,15 @@ def _card(result: InspectionResult) -> None:
     )
     for finding in doc.findings:
         console.print(f"  {finding.severity}: {finding.code}: {finding.message}", highlight=False)
+    if result.chip is not None:
+        chip_style = {"authentic": "bold green", "unverified": "bold yellow"}.get(
+            result.chip.verdict, "bold red"
+        )
+        console.print(f"chip [{chip_style}]{result.chip.verdict.upper()}[/]", highlight=False)
+        for finding in result.chip.findings:
+            console.print(
+                f"  {finding.severity}: {finding.code}: {finding.message}", highlight=False
+            )
     if result.hits:
         table = Table(title="Hits", show_lines=True)
         for column in ("id", "kind", "score", "list", "entry", "name", "matched", "reasons"):

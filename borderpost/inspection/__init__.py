@@ -5,6 +5,7 @@ and suggests an action; ``decide`` records the officer's call; ``approve``/``rej
 supervisor's. Domain errors (:mod:`borderpost.inspection.errors`) say what went wrong.
 """
 
+from borderpost.inspection.chip import ChipData
 from borderpost.inspection.deciding import approve, decide, reject
 from borderpost.inspection.errors import Conflict, Forbidden, InspectionError, Invalid, NotFound
 from borderpost.inspection.policy import InspectionPolicy
@@ -12,6 +13,7 @@ from borderpost.inspection.result import DecisionResult, HitView, InspectionResu
 from borderpost.inspection.workflow import inspect
 
 __all__ = [
+    "ChipData",
     "Conflict",
     "DecisionResult",
     "Forbidden",

@@ -7,10 +7,18 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from borderpost.documents import MrzResult
+from borderpost.documents.chip import ChipReport
 from borderpost.inspection.history import History
 from borderpost.inspection.suggest import Suggestion
 
-__all__ = ["DecisionResult", "DocumentVerdict", "HitView", "InspectionResult", "document_verdict"]
+__all__ = [
+    "DecisionResult",
+    "DocumentVerdict",
+    "HitView",
+    "InspectionResult",
+    "chip_json",
+    "document_verdict",
+]
 
 DocumentVerdict = Literal["valid", "alert", "invalid"]
 
@@ -21,6 +29,13 @@ def document_verdict(document: MrzResult) -> DocumentVerdict:
     if not document.valid:
         return "invalid"
     return "alert" if document.errors else "valid"
+
+
+def chip_json(report: ChipReport | None) -> dict[str, Any] | None:
+    """The chip verdict beside the MRZ verdict: ``verdict`` plus ``chip verify --json``."""
+    if report is None:
+        return None
+    return {"verdict": report.verdict, **report.to_dict()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +80,7 @@ class InspectionResult:
     hits: tuple[HitView, ...]
     history: History
     suggestion: Suggestion
+    chip: ChipReport | None = None
 
     @property
     def watchlist_hits(self) -> tuple[HitView, ...]:
@@ -99,6 +115,7 @@ class InspectionResult:
                 "sex": doc.sex,
                 "findings": [finding.to_dict() for finding in doc.findings],
             },
+            "chip": chip_json(self.chip),
             "hits": [hit.to_dict() for hit in self.watchlist_hits],
             "lost_stolen": [hit.to_dict() for hit in self.document_hits],
             "history": self.history.to_dict(),

@@ -51,6 +51,7 @@ RULES: Mapping[str, Rule] = {
         Rule("reported_document", "refer", "the document number matches a lost/stolen report"),
         Rule("expired_document", "refuse", "the document has expired (entry)"),
         Rule("document_failed", "refer", "the document failed its checks"),
+        Rule("chip_failed", "refer", "the chip's passive authentication failed"),
         Rule("high_risk_hit", "refer", "a watchlist hit at or above the high-risk threshold"),
         Rule("watchlist_hit", "refer", "a possible watchlist match"),
         Rule("overstay", "refer", "a previous stay exceeded the permitted period"),
@@ -115,8 +116,12 @@ def signals(
     *,
     direction: Literal["entry", "exit"],
     high_risk_threshold: float,
+    chip_failures: Sequence[str] = (),
 ) -> list[Signal]:
-    """Every rule of :data:`RULES` that fires for this inspection."""
+    """Every rule of :data:`RULES` that fires for this inspection.
+
+    ``chip_failures``: the error codes of a chip whose passive authentication failed.
+    """
     fired: list[Signal] = []
     for hit in hits:
         if hit.kind == "document":
@@ -133,6 +138,8 @@ def signals(
     if document.verdict != "valid":
         codes = ", ".join(document.errors) or document.verdict
         fired.append(_signal("document_failed", f"{document.verdict} ({codes})"))
+    if chip_failures:
+        fired.append(_signal("chip_failed", ", ".join(chip_failures)))
     fired.extend(_signal("overstay", reason) for reason in overstays)
     return fired
 

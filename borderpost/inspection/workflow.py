@@ -23,6 +23,7 @@ from borderpost import audit
 from borderpost.documents import DocumentFields, FieldError, MrzResult, from_fields, parse
 from borderpost.identity.roles import Permission
 from borderpost.inspection.access import check_at_port, port_by_code
+from borderpost.inspection.chip import ChipData, check_chip
 from borderpost.inspection.errors import Invalid
 from borderpost.inspection.history import full_name, identify, read_history, record_document
 from borderpost.inspection.policy import InspectionPolicy
@@ -169,16 +170,21 @@ def inspect(
     *,
     fields: DocumentFields | None = None,
     policy: InspectionPolicy | None = None,
+    chip: ChipData | None = None,
 ) -> InspectionResult:
     """Inspect a traveller presenting a document at ``port`` in ``direction`` (entry or exit).
 
     The document is ``mrz`` (its text) or, with ``mrz`` None, ``fields`` typed in by the
     officer (see :func:`read_document`). A document that fails its checks still gives a
-    result (with its findings); text with no readable MRZ at all does not.
+    result (with its findings); text with no readable MRZ at all does not. ``chip``, when
+    the document's chip was read, is verified against the stored trust store (passive
+    authentication); its verdict is stored and shown beside the MRZ verdict, and a failed
+    chip suggests a referral.
 
     Raises:
         Invalid: unknown direction; both or neither of ``mrz`` and ``fields``; no MRZ layout
-            and name could be read; a typed field no document could hold.
+            and name could be read; a typed field no document could hold; chip data no chip
+            could hold.
         NotFound: no such port.
         Forbidden: the officer may not inspect, or not at this port.
     """
@@ -192,6 +198,11 @@ def inspect(
     document = read_document(mrz, fields, now.date())
     match = identify(session, document, threshold=rules.traveller_match_threshold, now=now)
     seen = record_document(session, match.traveller, document, now)
+    chip_report = (
+        None
+        if chip is None
+        else check_chip(session, chip, document, typed=fields is not None, now=now)
+    )
     verdict = document_verdict(document)
     inspection = Inspection(
         port_id=port_row.id,
@@ -202,6 +213,8 @@ def inspect(
         verdict=verdict,
         findings=[finding.to_dict() for finding in document.findings],
         created_at=now,
+        chip_verdict=None if chip_report is None else chip_report.verdict,
+        chip=None if chip_report is None else chip_report.to_dict(),
     )
     InspectionRepo(session).add(inspection)
     rows = _store_hits(session, inspection.id, screener.screen(_query(document)))
@@ -214,6 +227,9 @@ def inspect(
         [overstay.reason for overstay in history.overstays],
         direction=way,
         high_risk_threshold=rules.high_risk_threshold,
+        chip_failures=()
+        if chip_report is None or chip_report.verdict != "failed"
+        else tuple(dict.fromkeys(f.code for f in chip_report.errors)),
     )
     suggestion = suggest(fired)
     inspection.suggested_action = suggestion.action
@@ -231,6 +247,7 @@ def inspect(
         hits=tuple(hit_view(row, rules.high_risk_threshold) for row in rows),
         history=history,
         suggestion=suggestion,
+        chip=chip_report,
     )
 
 
@@ -254,6 +271,7 @@ def _audit(
             "traveller": inspection.traveller_id,
             "traveller_match": match,
             "verdict": inspection.verdict,
+            "chip": inspection.chip_verdict,
             "hits": sum(1 for row in rows if row.kind == "watchlist"),
             "document_hits": sum(1 for row in rows if row.kind == "document"),
             "suggested_action": inspection.suggested_action,

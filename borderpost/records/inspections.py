@@ -90,6 +90,9 @@ def inspection_record(
         "at": inspection.created_at.isoformat(),
         "traveller": inspection.traveller_id,
         "verdict": inspection.verdict,
+        "chip": None
+        if inspection.chip is None
+        else {"verdict": inspection.chip_verdict, **inspection.chip},
         "document": document,
         "findings": list(inspection.findings),
         "hits": [hit for hit in hits if hit["kind"] == "watchlist"],

@@ -75,3 +75,25 @@ def test_typed_fields_need_the_rest_and_exclude_the_mrz(runner: CliRunner) -> No
     assert partial.exit_code == 2 and "--number" in partial.output
     both = runner.invoke(app, ["inspect", "--mrz", "P<UTO", *TYPED, *AT_LHR])
     assert both.exit_code == 2 and "one" in both.output
+
+
+def test_chip_read_with_the_document(runner: CliRunner, tmp_path: Path) -> None:
+    """--sod/--dg: the chip's verdict beside the document's (ETSI reference chip, no CSCA)."""
+    from tests.conftest import SHARED_DATA
+
+    chip = SHARED_DATA / "chip"
+    mrz = (
+        "P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<"
+        "\\nC11T002JM4D<<9608122F2310314<<<<<<<<<<<<<<<4"
+    )
+    card = _inspect(
+        runner, "--mrz", mrz, "--sod", str(chip / "sod/etsi_EF_SOD.bin"),
+        "--dg", f"1={chip / 'dg/etsi_EF_DG1.bin'}",
+    )  # fmt: skip
+    result = card["chip"]
+    assert isinstance(result, dict)
+    assert result["verdict"] == "failed" and result["sod_signature_valid"] is True
+    codes = {finding["code"] for finding in result["findings"]}
+    assert {"csca_unknown", "dg1_mrz_mismatch"} <= codes  # the printed MRZ is BSI's, not ETSI's
+    missing = runner.invoke(app, ["inspect", "--mrz", mrz, "--dg", "1=x", *AT_LHR])
+    assert missing.exit_code == 2 and "--dg needs --sod" in " ".join(missing.output.split())

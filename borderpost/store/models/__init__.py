@@ -18,6 +18,7 @@ from borderpost.store.models.targeting import (
     TargetingHit,
 )
 from borderpost.store.models.travellers import DocumentSeen, Traveller
+from borderpost.store.models.trust import TrustedCsca
 from borderpost.store.models.users import User
 from borderpost.store.models.watchlists import (
     Watchlist,
@@ -48,6 +49,7 @@ __all__ = [
     "TargetingAssessment",
     "TargetingHit",
     "Traveller",
+    "TrustedCsca",
     "User",
     "Watchlist",
     "WatchlistChange",

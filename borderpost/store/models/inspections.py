@@ -43,6 +43,10 @@ class Inspection(Base):
     suggested_action: Mapped[str | None] = mapped_column(String(8))
     signals: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    #: The chip's passive authentication when chip data was read: ``authentic``,
+    #: ``unverified`` or ``failed``; ``chip`` is the report (``chip verify --json``).
+    chip_verdict: Mapped[str | None] = mapped_column(String(16))
+    chip: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class ScreeningHit(Base):

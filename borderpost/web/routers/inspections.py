@@ -6,15 +6,18 @@ Routes stay thin: :mod:`borderpost.inspection` runs the workflow (and checks the
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from borderpost.documents import DocumentFields
 from borderpost.identity.roles import Permission
-from borderpost.inspection import InspectionResult, approve, decide, inspect, reject
+from borderpost.inspection import ChipData, InspectionResult, approve, decide, inspect, reject
+from borderpost.inspection.result import chip_json
 from borderpost.records import inspection_record, pending_approvals
 from borderpost.store.models import User
 from borderpost.web.deps import StateDep, UowDep, require
@@ -57,6 +60,56 @@ class TypedDocument(BaseModel):
         return DocumentFields(**self.model_dump())
 
 
+#: Base64 of the largest chip file accepted (512 kB: DG2 face images run to ~100 kB).
+_B64_MAX = 4 * (512 * 1024 // 3 + 1)
+
+
+def _decode(value: str, what: str) -> bytes:
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError(f"{what} is not base64") from None
+
+
+class ChipInput(BaseModel):
+    """What was read from the document's chip: EF.SOD and data groups, base64."""
+
+    sod: str = Field(
+        min_length=4,
+        max_length=_B64_MAX,
+        description="EF.SOD as read (base64).",
+        examples=["dzCC..."],
+    )
+    data_groups: dict[Annotated[str, Field(pattern=r"^([1-9]|1[0-6])$")], str] = Field(
+        default_factory=dict,
+        max_length=16,
+        description='Data groups by number, base64: {"1": "YV1fH1...", "15": "..."}.',
+    )
+
+    @field_validator("sod")
+    @classmethod
+    def _sod_base64(cls, value: str) -> str:
+        _decode(value, "sod")
+        return value
+
+    @field_validator("data_groups")
+    @classmethod
+    def _groups_base64(cls, value: dict[str, str]) -> dict[str, str]:
+        for number, data in value.items():
+            if len(data) > _B64_MAX:
+                raise ValueError(f"data group {number} is larger than 512 kB")
+            _decode(data, f"data group {number}")
+        return value
+
+    def to_chip(self) -> ChipData:
+        return ChipData(
+            sod=_decode(self.sod, "sod"),
+            data_groups={
+                int(n): _decode(v, f"data group {n}") for n, v in self.data_groups.items()
+            },
+        )
+
+
 class InspectionRequest(BaseModel):
     """A traveller presenting a document at a port: ``mrz`` or ``fields``, exactly one."""
 
@@ -74,6 +127,11 @@ class InspectionRequest(BaseModel):
         min_length=1, max_length=16, pattern=NO_NUL, description="The port's code, e.g. LHR."
     )
     direction: Literal["entry", "exit"]
+    chip: ChipInput | None = Field(
+        default=None,
+        description="The chip's EF.SOD and data groups, when read: passive authentication "
+        "against the trust store, shown beside the MRZ verdict.",
+    )
 
 
 class Clearance(BaseModel):
@@ -115,6 +173,7 @@ def inspection_json(result: InspectionResult) -> dict[str, Any]:
         "officer": result.officer,
         "at": result.at.isoformat(),
         "verdict": result.verdict,
+        "chip": chip_json(result.chip),
         "document": result.document.to_dict(),
         "hits": [hit.to_dict() for hit in result.watchlist_hits],
         "lost_stolen": [hit.to_dict() for hit in result.document_hits],
@@ -135,7 +194,9 @@ def create_inspection(
     body: InspectionRequest, officer: Inspector, state: StateDep, uow: UowDep
 ) -> dict[str, Any]:
     """Read the document (``mrz``, or ``fields`` typed in), screen the traveller, show the
-    history and suggest an action."""
+    history and suggest an action. With ``chip``, the chip's data is verified (passive
+    authentication) and its verdict (``chip.verdict``: authentic, unverified or failed)
+    shown beside the MRZ verdict."""
     result = inspect(
         uow,
         state.screeners.get(),
@@ -146,6 +207,7 @@ def create_inspection(
         state.now(),
         fields=None if body.fields is None else body.fields.to_fields(),
         policy=state.policy,
+        chip=None if body.chip is None else body.chip.to_chip(),
     )
     uow.commit()
     return inspection_json(result)
