@@ -134,11 +134,12 @@ def read_cargo_csv(
     """
     text = data.decode("utf-8-sig", errors="replace") if isinstance(data, bytes) else data
     text = text.lstrip("\ufeff").replace("\x00", "")
+    header = text.splitlines()[0] if text.strip() else ""
+    delimiter = max(",;\t|", key=header.count)  # the header's own separator
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], ",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise CargoCsvError(f"the file cannot be read as CSV: {exc}") from exc
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise CargoCsvError("the file is empty or has no header row")
     columns = _columns(rows[0], mapping)
