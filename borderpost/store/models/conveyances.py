@@ -88,18 +88,25 @@ class VehicleOccupant(Base):
 
 
 class StolenVehicleRecord(Base):
-    """A vehicle reported stolen, one row per reported vehicle of a list import."""
+    """A vehicle reported stolen, one row per reported vehicle of a list. ``vin_key`` and
+    ``engine_key`` are the OCR-confusion keys (:func:`borderpost.conveyances.stolen.confusion_key`).
+    A vehicle missing from a later import of its list is withdrawn (``withdrawn_on``), never
+    deleted: hits keep pointing at it."""
 
     __tablename__ = "stolen_vehicles"
     __table_args__ = (
         Index("ix_stolen_vehicles_vin", "vin"),
+        Index("ix_stolen_vehicles_vin_key", "vin_key"),
         Index("ix_stolen_vehicles_engine_number", "engine_number"),
+        Index("ix_stolen_vehicles_engine_key", "engine_key"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     list_name: Mapped[str] = mapped_column(String(200))
     vin: Mapped[str | None] = mapped_column(String(32))
+    vin_key: Mapped[str | None] = mapped_column(String(32))
     engine_number: Mapped[str | None] = mapped_column(String(32))
+    engine_key: Mapped[str | None] = mapped_column(String(32))
     plate: Mapped[str | None] = mapped_column(String(16))
     country: Mapped[str | None] = mapped_column(String(3))
     make: Mapped[str | None] = mapped_column(String(64))
@@ -107,6 +114,7 @@ class StolenVehicleRecord(Base):
     reported_on: Mapped[dt.date | None] = mapped_column(Date)
     reference: Mapped[str | None] = mapped_column(String(128))
     imported_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    withdrawn_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class StolenVehicleHit(Base):

@@ -24,7 +24,9 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("list_name", sa.String(length=200), nullable=False),
         sa.Column("vin", sa.String(length=32), nullable=True),
+        sa.Column("vin_key", sa.String(length=32), nullable=True),
         sa.Column("engine_number", sa.String(length=32), nullable=True),
+        sa.Column("engine_key", sa.String(length=32), nullable=True),
         sa.Column("plate", sa.String(length=16), nullable=True),
         sa.Column("country", sa.String(length=3), nullable=True),
         sa.Column("make", sa.String(length=64), nullable=True),
@@ -32,11 +34,14 @@ def upgrade() -> None:
         sa.Column("reported_on", sa.Date(), nullable=True),
         sa.Column("reference", sa.String(length=128), nullable=True),
         sa.Column("imported_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("withdrawn_on", sa.Date(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_stolen_vehicles")),
     )
     with op.batch_alter_table("stolen_vehicles", schema=None) as batch_op:
+        batch_op.create_index("ix_stolen_vehicles_engine_key", ["engine_key"], unique=False)
         batch_op.create_index("ix_stolen_vehicles_engine_number", ["engine_number"], unique=False)
         batch_op.create_index("ix_stolen_vehicles_vin", ["vin"], unique=False)
+        batch_op.create_index("ix_stolen_vehicles_vin_key", ["vin_key"], unique=False)
 
     op.create_table(
         "vehicles",
@@ -334,7 +339,9 @@ def downgrade() -> None:
 
     op.drop_table("vehicles")
     with op.batch_alter_table("stolen_vehicles", schema=None) as batch_op:
+        batch_op.drop_index("ix_stolen_vehicles_vin_key")
         batch_op.drop_index("ix_stolen_vehicles_vin")
         batch_op.drop_index("ix_stolen_vehicles_engine_number")
+        batch_op.drop_index("ix_stolen_vehicles_engine_key")
 
     op.drop_table("stolen_vehicles")
