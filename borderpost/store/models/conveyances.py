@@ -66,6 +66,7 @@ class VehicleCrossing(Base):
     plate_read: Mapped[str | None] = mapped_column(String(32))
     vin_read: Mapped[str | None] = mapped_column(String(40))
     engine_read: Mapped[str | None] = mapped_column(String(40))
+    container: Mapped[str | None] = mapped_column(String(16), index=True)
     finding: Mapped[str | None] = mapped_column(Text)
 
 

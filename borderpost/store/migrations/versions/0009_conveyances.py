@@ -90,6 +90,7 @@ def upgrade() -> None:
         sa.Column("plate_read", sa.String(length=32), nullable=True),
         sa.Column("vin_read", sa.String(length=40), nullable=True),
         sa.Column("engine_read", sa.String(length=40), nullable=True),
+        sa.Column("container", sa.String(length=16), nullable=True),
         sa.Column("finding", sa.Text(), nullable=True),
         sa.CheckConstraint(
             "direction IN ('entry', 'exit')", name=op.f("ck_vehicle_crossings_direction")
@@ -106,6 +107,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_vehicle_crossings")),
     )
     with op.batch_alter_table("vehicle_crossings", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_vehicle_crossings_container"), ["container"], unique=False
+        )
         batch_op.create_index(
             "ix_vehicle_crossings_port_occurred_at", ["port_id", "occurred_at"], unique=False
         )
@@ -330,6 +334,7 @@ def downgrade() -> None:
     with op.batch_alter_table("vehicle_crossings", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_vehicle_crossings_vehicle_id"))
         batch_op.drop_index("ix_vehicle_crossings_port_occurred_at")
+        batch_op.drop_index(batch_op.f("ix_vehicle_crossings_container"))
 
     op.drop_table("vehicle_crossings")
     op.drop_table("cargo_manifests")
