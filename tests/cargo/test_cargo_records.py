@@ -93,7 +93,7 @@ def test_csv_and_bad_files(store: tuple[Store, int]) -> None:
 def test_history_and_seizure_links_feed_the_next_manifest(store: tuple[Store, int]) -> None:
     db, user_id = store
     sample = (DATA / "cuscar" / "two_bills.edi").read_bytes()
-    (first,) = _receive(db, user_id, sample)
+    _receive(db, user_id, sample)
     with UnitOfWork(db) as uow:
         banana = uow.session.scalars(
             select(CargoContainer).where(CargoContainer.number == "MSKU1234565")
