@@ -8,6 +8,7 @@ from pydantic import ValidationError
 from borderpost.cli import (
     api,
     audit,
+    cargo,
     db,
     demo,
     inspect,
@@ -20,6 +21,7 @@ from borderpost.cli import (
     serve,
     sim,
     users,
+    vehicle,
 )
 from borderpost.cli.context import State, fail
 from borderpost.config import Settings
@@ -41,6 +43,8 @@ app.add_typer(audit.app, name="audit")
 app.add_typer(api.app, name="api")
 app.add_typer(intel.app, name="intel")
 app.add_typer(retention.app, name="retention")
+app.add_typer(vehicle.app, name="vehicle")
+app.add_typer(cargo.app, name="cargo")
 app.command("screen")(screen.screen)
 app.command("demo")(demo.demo)
 app.command("serve")(serve.serve)

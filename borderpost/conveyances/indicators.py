@@ -186,7 +186,7 @@ def _route_through(
     ind: Indicator, c: Consignment, _box: Equipment, _ctx: TargetingContext
 ) -> Iterator[_Values]:
     places = set(ind.params.get("places", ()))
-    for place in (c.place_of_receipt, c.place_of_loading, *c.transhipment):
+    for place in c.transhipment:
         if place in places:
             yield {"place": place}
             return
