@@ -20,6 +20,7 @@ from borderpost.cli import (
     screen,
     serve,
     sim,
+    sim_conveyances,
     users,
     vehicle,
 )
@@ -44,6 +45,8 @@ app.add_typer(api.app, name="api")
 app.add_typer(intel.app, name="intel")
 app.add_typer(retention.app, name="retention")
 app.add_typer(vehicle.app, name="vehicle")
+sim.app.command("cargo")(sim_conveyances.cargo)
+sim.app.command("vehicles")(sim_conveyances.vehicles)
 app.add_typer(cargo.app, name="cargo")
 app.command("screen")(screen.screen)
 app.command("demo")(demo.demo)

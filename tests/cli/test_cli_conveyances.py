@@ -83,3 +83,22 @@ def test_cargo_csv_mapping_and_errors(runner: CliRunner, tmp_path: Path) -> None
     assert "0 of 1 containers selected" in result.output
     result = runner.invoke(app, ["cargo", "read", "m.csv", "--column", "nonsense"])
     assert result.exit_code == 2 and "field=Header" in result.output
+
+
+def test_sim_cargo_and_vehicles_write_their_files(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["sim", "cargo", "--seed", "3", "--voyages", "2", "--consignments", "40", "--out", "cargo"],
+    )
+    assert result.exit_code == 0, result.output
+    files = sorted(p.name for p in (tmp_path / "cargo").iterdir())
+    assert files == ["planted.jsonl", "voyage-V03000.edi", "voyage-V03001.edi"]
+    result = runner.invoke(app, ["cargo", "read", "--json", "cargo/voyage-V03000.edi"])
+    assert json.loads(result.output)["manifests"][0]["voyage"] == "V03000"
+    result = runner.invoke(app, ["sim", "vehicles", "--crossings", "50", "--out", "veh"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["vehicle", "import-stolen", "veh/stolen.csv"])
+    assert result.exit_code == 0 and "400 added" in result.output
+    (tmp_path / "file").write_text("x")
+    result = runner.invoke(app, ["sim", "cargo", "--out", "file"])
+    assert result.exit_code == 2 and "is a file" in result.output

@@ -163,3 +163,10 @@ def test_plate_normalize_idempotent(text: str, country: str | None) -> None:
     once = read_plate(text, country).plate
     assert read_plate(once, country).plate == once
     assert " " not in once and "-" not in once
+
+
+@given(st.text(max_size=30))
+def test_seal_normalize_idempotent(text: str) -> None:
+    value = Seal.normalize(text)
+    if value is not None:
+        assert Seal.normalize(value) == value and Seal.format(value) == value

@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from borderpost.conveyances.cargo import CargoManifest, Consignment, Equipment, GoodsItem, Party
 from borderpost.conveyances.cuscar import read_cuscar
@@ -116,3 +118,9 @@ def test_profile_errors_name_the_problem() -> None:
         )
     with pytest.raises(ValueError, match="lacks"):
         load_profile({**raw, "indicators": [{"id": "x"}]})
+
+
+@given(st.text(max_size=60))
+def test_party_key_idempotent(name: str) -> None:
+    key = party_key(name)
+    assert party_key(key) == key
