@@ -13,7 +13,7 @@ from pathlib import Path
 
 import typer
 
-from borderpost.cli.context import console, fail
+from borderpost.cli.context import console, errors, fail
 from borderpost.conveyances.cuscar_writer import write_cuscar
 from borderpost.sim.cargo import generate_cargo
 from borderpost.sim.vehicles import generate_vehicle_traffic
@@ -39,7 +39,8 @@ def cargo(
     """Voyages as CUSCAR files (``voyage-<V>.edi``) and ``planted.jsonl``: the containers
     that carry contraband, how and where hidden."""
     _folder(out)
-    world = generate_cargo(seed, voyages=voyages, consignments=consignments)
+    with errors.status("generating voyages", spinner="dots"):
+        world = generate_cargo(seed, voyages=voyages, consignments=consignments)
     for manifest in world.manifests:
         (out / f"voyage-{manifest.voyage}.edi").write_text(write_cuscar([manifest]))
     with (out / "planted.jsonl").open("w") as sink:
@@ -70,7 +71,8 @@ def vehicles(
     """``stolen.csv`` (import with ``borderpost vehicle import-stolen``) and
     ``crossings.jsonl`` (what the officer reads, and the truth)."""
     _folder(out)
-    world = generate_vehicle_traffic(seed, crossings=crossings)
+    with errors.status("generating vehicle traffic", spinner="dots"):
+        world = generate_vehicle_traffic(seed, crossings=crossings)
     with (out / "stolen.csv").open("w", newline="") as sink:
         writer = csv.writer(sink)
         writer.writerow(["vin", "engine number", "plate", "country", "make", "reported on", "case"])

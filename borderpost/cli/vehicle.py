@@ -16,7 +16,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from borderpost.cli.context import console, default_actor, fail, state
+from borderpost.cli.context import console, default_actor, errors, fail, state
 from borderpost.inspection.errors import InspectionError
 from borderpost.store import UnitOfWork
 from borderpost.vehicles import check_vehicle, import_stolen_list
@@ -119,7 +119,7 @@ def import_stolen_command(
     list becomes the file's content; vehicles no longer listed are withdrawn, not deleted."""
     store = state(ctx).store()
     try:
-        with UnitOfWork(store) as uow:
+        with UnitOfWork(store) as uow, errors.status("importing", spinner="dots"):
             summary = import_stolen_list(
                 uow.session,
                 path.read_bytes(),

@@ -229,9 +229,22 @@ def cargo_list(
 
 
 @router.get("/cargo/manifests/{manifest_id}", summary="A cargo manifest and its selections")
-def cargo_manifest(manifest_id: Id, user: CargoReader, uow: UowDep) -> dict[str, Any]:
-    """Consignments, containers with score, reasons, selection, control draw, examination."""
-    return manifest_view(uow.session, manifest_id)
+def cargo_manifest(
+    manifest_id: Id, user: CargoReader, state: StateDep, uow: UowDep
+) -> dict[str, Any]:
+    """Consignments, containers with score, reasons, selection, control draw, examination
+    (audited: the parties are named)."""
+    view = manifest_view(uow.session, manifest_id)
+    audit.append(
+        uow.session,
+        actor=user.username,
+        action="cargo_manifest.read",
+        subject_type="cargo_manifest",
+        subject_id=manifest_id,
+        at=state.now(),
+    )
+    uow.commit()
+    return view
 
 
 class ControlsIn(BaseModel):

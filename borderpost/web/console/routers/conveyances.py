@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.datastructures import FormData, UploadFile
 from starlette.responses import RedirectResponse, Response
 
+from borderpost import audit
 from borderpost.cargo import (
     draw_controls,
     examination_statistics,
@@ -325,10 +326,20 @@ def _manifest_page(
 
 @router.get("/cargo/{manifest_id}", response_class=Response)
 def cargo_manifest(
-    request: Request, manifest_id: RecordId, user: CargoReader, uow: UowDep
+    request: Request, manifest_id: RecordId, user: CargoReader, state: StateDep, uow: UowDep
 ) -> Response:
-    """A manifest: selected containers first with every reason, controls, examinations."""
-    return _manifest_page(request, user, uow, manifest_id)
+    """A manifest: every container with its reasons, controls, examinations (audited)."""
+    response = _manifest_page(request, user, uow, manifest_id)
+    audit.append(
+        uow.session,
+        actor=user.username,
+        action="cargo_manifest.read",
+        subject_type="cargo_manifest",
+        subject_id=manifest_id,
+        at=state.now(),
+    )
+    uow.commit()
+    return response
 
 
 @router.post("/cargo/{manifest_id}/controls", response_class=Response)
