@@ -218,3 +218,18 @@ def test_csv_mapping_and_errors() -> None:
 def test_csv_reader_never_crashes(text: str) -> None:
     with contextlib.suppress(CargoCsvError):
         read_cargo_csv("bill_of_lading,container,gross_kg,packages\n" + text)
+
+
+def test_group_with_two_messages_and_break_bulk() -> None:
+    reading = read_cuscar((DATA / "group_two_messages.edi").read_text())
+    assert reading.warnings == []
+    first, second = reading.manifests
+    assert (first.reference, first.vessel, first.imo) == ("CMA-0442-A", "CMA CGM TAGE", "9454436")
+    (tractors,) = first.consignments
+    assert tractors.equipment == ()  # break bulk: no container
+    assert tractors.total_kg == pytest.approx(14968.548, abs=0.01)  # pounds converted
+    (tomatoes,) = second.consignments
+    assert tomatoes.bill_of_lading == "CMDUTNG0002"  # CNI and RFF agree: one consignment
+    (box,) = tomatoes.equipment
+    assert box.seals == ("ES88123456", "ES88123457") and box.gross_kg == 24100.0
+    assert second.warnings == ()
