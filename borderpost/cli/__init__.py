@@ -8,6 +8,7 @@ from pydantic import ValidationError
 from borderpost.cli import (
     api,
     audit,
+    cargo,
     chip,
     db,
     demo,
@@ -20,7 +21,9 @@ from borderpost.cli import (
     screen,
     serve,
     sim,
+    sim_conveyances,
     users,
+    vehicle,
 )
 from borderpost.cli.context import State, fail
 from borderpost.config import Settings
@@ -43,6 +46,10 @@ app.add_typer(audit.app, name="audit")
 app.add_typer(api.app, name="api")
 app.add_typer(intel.app, name="intel")
 app.add_typer(retention.app, name="retention")
+app.add_typer(vehicle.app, name="vehicle")
+sim.app.command("cargo")(sim_conveyances.cargo)
+sim.app.command("vehicles")(sim_conveyances.vehicles)
+app.add_typer(cargo.app, name="cargo")
 app.command("screen")(screen.screen)
 app.command("demo")(demo.demo)
 app.command("serve")(serve.serve)

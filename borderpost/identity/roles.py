@@ -60,6 +60,16 @@ class Permission(StrEnum):
     """See the lookouts sent to one's port by confirmed targeting hits."""
     UNMASK_PNR = "pnr.unmask"
     """Read masked PNR data back, with a recorded justification (audited)."""
+    CHECK_VEHICLE = "vehicle.check"
+    """Check a VIN or plate against the stolen-vehicle lists and record vehicle crossings."""
+    DECIDE_VEHICLE_HIT = "vehicle.hit"
+    """Confirm or dismiss a stolen-vehicle hit at one's port, with a reason."""
+    SUBMIT_CARGO = "cargo.submit"
+    """Submit a cargo manifest (CUSCAR or CSV) for container targeting; draw random controls."""
+    READ_CARGO = "cargo.read"
+    """Read cargo manifests, container selections, examinations and hit-rate statistics."""
+    EXAMINE_CARGO = "cargo.examine"
+    """Record the result of a container examination."""
 
 
 _P = Permission
@@ -73,6 +83,10 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.DECIDE,
             _P.HANDLE_REFERRAL,
             _P.READ_LOOKOUTS,
+            _P.CHECK_VEHICLE,
+            _P.DECIDE_VEHICLE_HIT,
+            _P.READ_CARGO,
+            _P.EXAMINE_CARGO,
         }
     ),
     Role.SUPERVISOR: frozenset(
@@ -86,6 +100,10 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.APPROVE,
             _P.VIEW_INDICATORS,
             _P.READ_LOOKOUTS,
+            _P.CHECK_VEHICLE,
+            _P.DECIDE_VEHICLE_HIT,
+            _P.READ_CARGO,
+            _P.EXAMINE_CARGO,
         }
     ),
     Role.ANALYST: frozenset(
@@ -98,6 +116,8 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.READ_TARGETING,
             _P.READ_LOOKOUTS,
             _P.UNMASK_PNR,
+            _P.SUBMIT_CARGO,
+            _P.READ_CARGO,
         }
     ),
     Role.AUDITOR: frozenset(
@@ -108,6 +128,7 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.VIEW_INDICATORS,
             _P.READ_TARGETING,
             _P.READ_LOOKOUTS,
+            _P.READ_CARGO,
         }
     ),
     Role.ADMIN: frozenset({_P.MANAGE_USERS, _P.MANAGE_PORTS, _P.MANAGE_LISTS}),

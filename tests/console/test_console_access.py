@@ -33,6 +33,9 @@ MATRIX: dict[str, frozenset[str]] = {
     "/console/targeting/reviews": frozenset({"analyst", "auditor"}),
     "/console/targeting/rules": frozenset({"analyst", "auditor"}),
     "/console/targeting/pnr": frozenset({"analyst"}),
+    "/console/vehicles": frozenset({"officer", "supervisor"}),
+    "/console/vehicles/hits": frozenset({"officer", "supervisor"}),
+    "/console/cargo": frozenset({"officer", "supervisor", "analyst", "auditor"}),
 }
 
 

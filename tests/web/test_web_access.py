@@ -86,6 +86,39 @@ ACCESS: dict[tuple[str, str], tuple[frozenset[str] | str, dict[str, Any]]] = {
         frozenset({"analyst"}),
         {"json": {"justification": "case 2026/17: courier network"}},
     ),
+    ("GET", "/api/v1/conveyances/vehicles/check"): (
+        PORT_STAFF,
+        {"params": {"vin": "1M8GDM9AXKP042788"}},
+    ),
+    ("POST", "/api/v1/conveyances/vehicles/crossings"): (
+        PORT_STAFF,
+        {"json": {"direction": "exit", "plate": "AB-123-CD", "country": "FRA"}},
+    ),
+    ("GET", "/api/v1/conveyances/vehicles/crossings/{crossing_id}"): (READERS, {}),
+    ("GET", "/api/v1/conveyances/vehicles/hits"): (PORT_STAFF, {}),
+    ("POST", "/api/v1/conveyances/vehicles/hits/{hit_id}"): (
+        PORT_STAFF,
+        {"json": {"confirm": True, "reason": "VIN and engine match"}},
+    ),
+    ("POST", "/api/v1/conveyances/stolen-vehicles"): (
+        ADMIN,
+        {"files": {"file": ("stolen.csv", b"vin\n1G4AH59H45G118341\n")}},
+    ),
+    ("POST", "/api/v1/conveyances/cargo/manifests"): (
+        frozenset({"analyst"}),
+        {"files": {"file": ("m.csv", b"bl,container\nB1,CSQU3054383\n")}},
+    ),
+    ("GET", "/api/v1/conveyances/cargo/manifests"): (READERS, {}),
+    ("GET", "/api/v1/conveyances/cargo/manifests/{manifest_id}"): (READERS, {}),
+    ("POST", "/api/v1/conveyances/cargo/manifests/{manifest_id}/controls"): (
+        frozenset({"analyst"}),
+        {"json": {"rate": 0.05}},
+    ),
+    ("POST", "/api/v1/conveyances/cargo/containers/{container_id}/examination"): (
+        PORT_STAFF,
+        {"json": {"outcome": "nothing_found"}},
+    ),
+    ("GET", "/api/v1/conveyances/cargo/statistics"): (READERS, {}),
 }
 #: Values for path parameters: ids that do not exist (an allowed caller gets 404, not 403).
 PATH_VALUES = {
@@ -97,6 +130,8 @@ PATH_VALUES = {
     "{manifest_id}": "999999",
     "{hit_id}": "999999",
     "{booking_id}": "999999",
+    "{crossing_id}": "999999",
+    "{container_id}": "999999",
 }
 
 

@@ -28,6 +28,8 @@ FUZZ_AS = {
     "/api/v1/lost-stolen": "olga",
     "/api/v1/lists": "ann",
     "/api/v1/audit": "aud",
+    "/api/v1/conveyances/vehicles": "olga",
+    "/api/v1/conveyances/cargo": "ann",
 }
 
 

@@ -2,6 +2,17 @@
 
 from borderpost.store.models.audit import AuditEvent
 from borderpost.store.models.base import Base, metadata
+from borderpost.store.models.conveyances import (
+    CargoContainer,
+    CargoManifestRecord,
+    ConsignmentRecord,
+    ContainerExamination,
+    StolenVehicleHit,
+    StolenVehicleRecord,
+    Vehicle,
+    VehicleCrossing,
+    VehicleOccupant,
+)
 from borderpost.store.models.crossings import Crossing, Stay
 from borderpost.store.models.documents import DocumentCheck
 from borderpost.store.models.inspections import Decision, Inspection, Referral, ScreeningHit
@@ -31,6 +42,10 @@ __all__ = [
     "ArrivalLookout",
     "AuditEvent",
     "Base",
+    "CargoContainer",
+    "CargoManifestRecord",
+    "ConsignmentRecord",
+    "ContainerExamination",
     "Crossing",
     "Decision",
     "DocumentCheck",
@@ -45,12 +60,17 @@ __all__ = [
     "ResolutionJudgement",
     "ScreeningHit",
     "Stay",
+    "StolenVehicleHit",
+    "StolenVehicleRecord",
     "TargetedManifest",
     "TargetingAssessment",
     "TargetingHit",
     "Traveller",
     "TrustedCsca",
     "User",
+    "Vehicle",
+    "VehicleCrossing",
+    "VehicleOccupant",
     "Watchlist",
     "WatchlistChange",
     "WatchlistEntry",

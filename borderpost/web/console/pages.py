@@ -47,6 +47,9 @@ PAGES: dict[str, Page] = {
         Page("search", "/console/lists/search", _LIST_READERS),
         Page("lookout", "/console/lists/lookout", (_P.ADD_LOOKOUT,)),
         Page("lost_stolen", "/console/lists/lost-stolen", (_P.ADD_LOOKOUT,)),
+        Page("vehicles", "/console/vehicles", (_P.CHECK_VEHICLE,)),
+        Page("vehicle_hits", "/console/vehicles/hits", (_P.DECIDE_VEHICLE_HIT,)),
+        Page("cargo", "/console/cargo", (_P.READ_CARGO, _P.SUBMIT_CARGO)),
         Page("audit", "/console/audit", (_P.READ_AUDIT,)),
         Page("chain", "/console/audit/chain", (_P.READ_AUDIT,)),
         Page("officers", "/console/audit/officers", (_P.VIEW_INDICATORS,)),
@@ -54,6 +57,9 @@ PAGES: dict[str, Page] = {
         Page("manifest", "/console/targeting/manifests", (_P.READ_TARGETING,), in_menu=False),
         Page("upload", "/console/targeting/manifests", (_P.SUBMIT_MANIFEST,), in_menu=False),
         Page("review", "/console/targeting/reviews", (_P.REVIEW_HIT,), in_menu=False),
+        Page("cargo_manifest", "/console/cargo", (_P.READ_CARGO,), in_menu=False),
+        Page("cargo_upload", "/console/cargo", (_P.SUBMIT_CARGO,), in_menu=False),
+        Page("cargo_examine", "/console/cargo", (_P.EXAMINE_CARGO,), in_menu=False),
     )
 }
 
