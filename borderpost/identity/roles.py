@@ -60,6 +60,12 @@ class Permission(StrEnum):
     """See the lookouts sent to one's port by confirmed targeting hits."""
     UNMASK_PNR = "pnr.unmask"
     """Read masked PNR data back, with a recorded justification (audited)."""
+    RECORD_CASE = "casework.record"
+    """Record a seizure or an arrest (officers and supervisors at their own port)."""
+    READ_CASEWORK = "casework.read"
+    """Browse seizures, arrests, the persons and things they name, and their links (audited)."""
+    MANAGE_CASEWORK = "casework.manage"
+    """Add entities and links by hand, import seizure ledgers."""
 
 
 _P = Permission
@@ -73,6 +79,7 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.DECIDE,
             _P.HANDLE_REFERRAL,
             _P.READ_LOOKOUTS,
+            _P.RECORD_CASE,
         }
     ),
     Role.SUPERVISOR: frozenset(
@@ -86,6 +93,7 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.APPROVE,
             _P.VIEW_INDICATORS,
             _P.READ_LOOKOUTS,
+            _P.RECORD_CASE,
         }
     ),
     Role.ANALYST: frozenset(
@@ -98,6 +106,9 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.READ_TARGETING,
             _P.READ_LOOKOUTS,
             _P.UNMASK_PNR,
+            _P.RECORD_CASE,
+            _P.READ_CASEWORK,
+            _P.MANAGE_CASEWORK,
         }
     ),
     Role.AUDITOR: frozenset(
@@ -108,6 +119,7 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.VIEW_INDICATORS,
             _P.READ_TARGETING,
             _P.READ_LOOKOUTS,
+            _P.READ_CASEWORK,
         }
     ),
     Role.ADMIN: frozenset({_P.MANAGE_USERS, _P.MANAGE_PORTS, _P.MANAGE_LISTS}),

@@ -2,6 +2,13 @@
 
 from borderpost.store.models.audit import AuditEvent
 from borderpost.store.models.base import Base, metadata
+from borderpost.store.models.casework import (
+    CaseArrest,
+    CaseEntity,
+    CaseLink,
+    CaseSeizure,
+    CaseSeizureItem,
+)
 from borderpost.store.models.crossings import Crossing, Stay
 from borderpost.store.models.documents import DocumentCheck
 from borderpost.store.models.inspections import Decision, Inspection, Referral, ScreeningHit
@@ -30,6 +37,11 @@ __all__ = [
     "ArrivalLookout",
     "AuditEvent",
     "Base",
+    "CaseArrest",
+    "CaseEntity",
+    "CaseLink",
+    "CaseSeizure",
+    "CaseSeizureItem",
     "Crossing",
     "Decision",
     "DocumentCheck",
