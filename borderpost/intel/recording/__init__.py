@@ -22,6 +22,7 @@ from borderpost.intel.recording.drafts import (
     vehicle,
 )
 from borderpost.intel.recording.errors import RecordingError
+from borderpost.intel.recording.forms import FieldErrors, arrest_from_fields, seizure_from_fields
 from borderpost.intel.recording.ledger import LedgerRow, Rejection, read_rows
 from borderpost.intel.recording.links import CONVEYANCE_KINDS, ENTITY_KINDS, check_role, link_roles
 from borderpost.intel.recording.mapping import FIELDS, LedgerMapping, MappingError, parse_mapping
@@ -39,6 +40,7 @@ __all__ = [
     "FIELDS",
     "ArrestDraft",
     "Entity",
+    "FieldErrors",
     "Item",
     "LedgerMapping",
     "LedgerRow",
@@ -50,6 +52,7 @@ __all__ = [
     "SeizureDraft",
     "account",
     "address",
+    "arrest_from_fields",
     "check_role",
     "concealment_methods",
     "document",
@@ -61,6 +64,7 @@ __all__ = [
     "person",
     "phone",
     "read_rows",
+    "seizure_from_fields",
     "taxonomy",
     "vehicle",
 ]
