@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
 from borderpost.intel.facts import RecordFacts
+from borderpost.intel.recording.links import ENTITY_KINDS
 from borderpost.store.models import CaseArrest, CaseEntity, CaseLink, CaseSeizure
 
 __all__ = ["all_facts", "entity_identifiers", "facts_of"]
@@ -42,7 +43,15 @@ def _named(session: Session, kind: str, record_id: int) -> list[CaseEntity]:
             | ((CaseLink.right_kind == kind) & (CaseLink.right_id == record_id))
         )
     ).all()
-    ids = {rid if (lk, lid) == (kind, record_id) else lid for lk, lid, _rk, rid in ends}
+    ids = set()
+    for left_kind, left_id, right_kind, right_id in ends:
+        other_kind, other_id = (
+            (right_kind, right_id)
+            if (left_kind, left_id) == (kind, record_id)
+            else (left_kind, left_id)
+        )
+        if other_kind in ENTITY_KINDS:  # not the seizure an arrest follows
+            ids.add(other_id)
     return list(
         session.scalars(select(CaseEntity).where(CaseEntity.id.in_(ids)).order_by(CaseEntity.id))
     )

@@ -106,7 +106,10 @@ def test_a_seizure_and_an_arrest_share_their_entities(store: Store) -> None:
         arrest_row = uow.session.scalar(select(CaseArrest))
         assert arrest_row is not None
         arrest_facts = facts_of(arrest_row)
-        assert ("phone", "+254712345678") in arrest_facts.identifiers
+        assert set(arrest_facts.identifiers) == {
+            ("phone", "+254712345678"),
+            ("person", "JOHN KAMAU MWANGI|1985-07-14"),
+        }  # not the things of the seizure it follows
         assert ("person", "JOHN KAMAU MWANGI|1985-07-14") in arrest_facts.identifiers
         assert arrest_facts.place == "NMG" and arrest_facts.latitude is None
         assert [f.ref for f in all_facts(uow.session)] == ["S-1", "S-2", "A-7"]

@@ -90,11 +90,12 @@ class Taxonomy:
                     field, f"{text.strip()!r}: {category.name} has no type {type_text.strip()!r}"
                 )
             return category, found
-        name = self.type_aliases.get(key, key.replace(" ", "_"))
-        try:
-            return self.category_of(name), name
-        except KeyError:
-            pass
+        for form in (key, key.removesuffix("s")):  # pistols, rifles, diamonds
+            name = self.type_aliases.get(form, form.replace(" ", "_"))
+            try:
+                return self.category_of(name), name
+            except KeyError:
+                pass
         if key.replace(" ", "_") in self.categories:
             category = self.categories[key.replace(" ", "_")]
             return category, category.types[-1]  # the category's "other" type
