@@ -97,7 +97,8 @@ def test_record_browse_and_link(client: TestClient, headers: Headers) -> None:
     link = client.post(
         "/api/v1/intel/links",
         json={"left_kind": "person", "left_id": person["id"], "right_kind": "phone",
-              "right_id": added.json()["id"], "role": "used", "source": "call records", "date": "2026-03-04"},
+              "right_id": added.json()["id"], "role": "used", "source": "call records",
+              "date": "2026-03-04"},
         headers=headers["ann"],
     )  # fmt: skip
     assert link.status_code == 201, link.text
