@@ -108,20 +108,20 @@ def _labels(session: Session, nodes: Iterable[tuple[str, int]]) -> dict[tuple[st
             CaseSeizure.id.in_(seizure_ids)
         )
     ):
-        labels[("seizure", sid)] = f"{ref}: {summary}"
+        labels[("seizure", sid)] = f"{ref}\t{summary}"
     arrest_ids = [i for k, i in wanted if k == "arrest"]
     for aid, ref, charge in session.execute(
         select(CaseArrest.id, CaseArrest.ref, CaseArrest.charge).where(
             CaseArrest.id.in_(arrest_ids)
         )
     ):
-        labels[("arrest", aid)] = f"{ref}: {charge}"
+        labels[("arrest", aid)] = f"{ref}\t{charge}"
     return labels
 
 
 def linked(session: Session, kind: str, node_id: int) -> list[dict[str, Any]]:
     """Every link of the record or entity ``kind``/``node_id``: the other end (kind, id,
-    label), the role, the source and its date; oldest first."""
+    label, and a record's ``ref``), the role, the source and its date; oldest first."""
     rows = list(
         session.scalars(
             select(CaseLink)
@@ -141,18 +141,22 @@ def linked(session: Session, kind: str, node_id: int) -> list[dict[str, Any]]:
         for r in rows
     ]
     labels = _labels(session, ends)
-    return [
-        {
-            "link": row.id,
-            "role": row.role,
-            "kind": end[0],
-            "id": end[1],
-            "label": labels.get(end, "?"),
-            "source": row.source,
-            "date": row.source_date.isoformat(),
-        }
-        for row, end in zip(rows, ends, strict=True)
-    ]
+    found = []
+    for row, end in zip(rows, ends, strict=True):
+        ref, _, label = labels.get(end, "?").rpartition("\t")
+        found.append(
+            {
+                "link": row.id,
+                "role": row.role,
+                "kind": end[0],
+                "id": end[1],
+                "ref": ref or None,  # a seizure's or an arrest's reference
+                "label": f"{ref}: {label}" if ref else label,
+                "source": row.source,
+                "date": row.source_date.isoformat(),
+            }
+        )
+    return found
 
 
 def seizures(

@@ -33,6 +33,11 @@ MATRIX: dict[str, frozenset[str]] = {
     "/console/targeting/reviews": frozenset({"analyst", "auditor"}),
     "/console/targeting/rules": frozenset({"analyst", "auditor"}),
     "/console/targeting/pnr": frozenset({"analyst"}),
+    "/console/intel/record/seizure": frozenset({"officer", "supervisor", "analyst"}),
+    "/console/intel/record/arrest": frozenset({"officer", "supervisor", "analyst"}),
+    "/console/intel/seizures": frozenset({"analyst", "auditor"}),
+    "/console/intel/arrests": frozenset({"analyst", "auditor"}),
+    "/console/intel/entities": frozenset({"analyst", "auditor"}),
 }
 
 
