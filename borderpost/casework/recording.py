@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from borderpost.audit.log import append
@@ -84,6 +84,49 @@ def _link(
     return row
 
 
+def _stored_entities(
+    session: Session,
+    wanted: list[Entity],
+    *,
+    source: str,
+    date: dt.date,
+    actor: str,
+    now: dt.datetime,
+) -> dict[tuple[str, str], CaseEntity]:
+    """The stored rows of ``wanted``: one query finds those already stored (details merged),
+    the others are added with one flush."""
+    unique = {(e.kind, e.key): e for e in wanted}
+    found: dict[tuple[str, str], CaseEntity] = {}
+    if not unique:
+        return found
+    with session.no_autoflush:
+        for row in session.scalars(
+            select(CaseEntity).where(tuple_(CaseEntity.kind, CaseEntity.key).in_(list(unique)))
+        ):
+            found[(row.kind, row.key)] = row
+    for key, entity in unique.items():
+        row = found.get(key)
+        if row is not None:
+            missing = {k: v for k, v in entity.details.items() if k not in row.details}
+            if missing:
+                row.details = {**row.details, **missing}
+            continue
+        row = CaseEntity(
+            kind=entity.kind,
+            key=entity.key,
+            label=entity.label[:400],
+            details=dict(entity.details),
+            source=source,
+            source_date=date,
+            recorded_by=actor,
+            recorded_at=now,
+        )
+        session.add(row)
+        found[key] = row
+    session.flush()
+    return found
+
+
 def _parties(
     session: Session,
     record: tuple[str, int],
@@ -92,14 +135,13 @@ def _parties(
     actor: str,
     now: dt.datetime,
 ) -> int:
-    seen: dict[tuple[str, str], CaseEntity] = {}
     stamp: dict[str, Any] = {"source": draft.source, "date": draft.date, "actor": actor, "now": now}
+    wanted = [p.entity for p in draft.parties]
+    wanted += [e for link in draft.links for e in (link.left, link.right)]
+    rows = _stored_entities(session, wanted, **stamp)
 
     def row_of(entity: Entity) -> CaseEntity:
-        key = (entity.kind, entity.key)
-        if key not in seen:
-            seen[key] = stored_entity(session, entity, **stamp)
-        return seen[key]
+        return rows[(entity.kind, entity.key)]
 
     for party in draft.parties:
         row = row_of(party.entity)
@@ -108,7 +150,7 @@ def _parties(
         left, right = row_of(link.left), row_of(link.right)
         if left.id != right.id:
             _link(session, (left.kind, left.id), (right.kind, right.id), link.role, **stamp)
-    return len(seen)
+    return len(rows)
 
 
 def record_seizure(
