@@ -1,5 +1,6 @@
 """Importing a seizure ledger: each row recorded whole or rejected whole, with the rejected
-rows named (row number, column, reason). Rows are recorded in the caller's transaction, each
+rows named (row number, column, reason); one audit event names the file, who imported it,
+the references recorded and the rows rejected. Rows are recorded in the caller's transaction, each
 inside a savepoint, so a row the database refuses (an unregistered port, a reference already
 recorded) is rolled back alone and reported; a dry run checks every row and records nothing.
 """
@@ -82,7 +83,7 @@ def import_ledger(
             continue
         savepoint = session.begin_nested()
         try:
-            record_seizure(session, read.draft, user=user, now=now)
+            record_seizure(session, read.draft, user=user, now=now, audit=False)
         except InspectionError as exc:
             savepoint.rollback()
             column = mapping.column_of("port") if "port" in str(exc) else mapping.column_of("ref")
@@ -102,8 +103,8 @@ def import_ledger(
             subject_id=name[-128:],
             details={
                 "rows": report.rows,
-                "recorded": len(report.recorded),
-                "rejected": len(report.rejected_rows),
+                "recorded": report.recorded,
+                "rejected": report.rejected_rows,
             },
             at=now,
         )

@@ -100,16 +100,16 @@ def _stored_entities(
     if not unique:
         return found
     with session.no_autoflush:
-        for row in session.scalars(
+        for stored in session.scalars(
             select(CaseEntity).where(tuple_(CaseEntity.kind, CaseEntity.key).in_(list(unique)))
         ):
-            found[(row.kind, row.key)] = row
+            found[(stored.kind, stored.key)] = stored
     for key, entity in unique.items():
-        row = found.get(key)
-        if row is not None:
-            missing = {k: v for k, v in entity.details.items() if k not in row.details}
+        known = found.get(key)
+        if known is not None:
+            missing = {k: v for k, v in entity.details.items() if k not in known.details}
             if missing:
-                row.details = {**row.details, **missing}
+                known.details = {**known.details, **missing}
             continue
         row = CaseEntity(
             kind=entity.kind,
@@ -154,9 +154,10 @@ def _parties(
 
 
 def record_seizure(
-    session: Session, draft: SeizureDraft, *, user: User, now: dt.datetime
+    session: Session, draft: SeizureDraft, *, user: User, now: dt.datetime, audit: bool = True
 ) -> CaseSeizure:
-    """Store a seizure with its items, the entities it names and their links.
+    """Store a seizure with its items, the entities it names and their links; ``audit``
+    False leaves the audit event to the caller (a ledger import writes one for the file).
 
     Raises:
         Forbidden: the user may not record here.
@@ -203,6 +204,9 @@ def record_seizure(
             )
         )
     named = _parties(session, ("seizure", row.id), draft, actor=user.username, now=now)
+    if not audit:
+        session.flush()
+        return row
     append(
         session,
         actor=user.username,

@@ -242,6 +242,9 @@ def test_the_sample_ledger_is_imported_row_by_row(
     assert port.column == "Station" and "not registered" in port.reason
     with UnitOfWork(store) as uow:
         assert uow.session.scalar(select(func.count()).select_from(CaseSeizure)) == 9
+        (event,) = events(uow.session, subject_type="ledger")
+        assert event.action == "casework.ledger.import" and event.actor == "ann"
+        assert len(event.details["recorded"]) == 9 and event.details["rejected"][0] == 8
         truck = uow.session.scalar(select(CaseEntity).where(CaseEntity.key == "KE:KCA123A"))
         assert truck is not None
         linked = uow.session.scalars(
