@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from borderpost.casework.ledger_files import read_ledger
+from borderpost.casework.ledger_files import LedgerFileError, read_ledger
 from borderpost.intel.recording import (
     LedgerMapping,
     MappingError,
@@ -201,3 +201,20 @@ def test_garbage_rows_never_crash_and_every_rejection_is_named(
             assert rejection.column in header or rejection.column == "*"
             assert rejection.reason
     assert seen <= len(rows)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=400), st.sampled_from(["l.csv", "l.xlsx"]))
+def test_garbage_files_are_refused_by_name_or_read(
+    mapping: LedgerMapping, data: bytes, name: str
+) -> None:
+    try:
+        rows = list(read_ledger(name, data))
+    except LedgerFileError as exc:
+        assert name in str(exc)
+        return
+    try:
+        for read in read_rows(rows, mapping):
+            assert (read.draft is None) == bool(read.rejections)
+    except MappingError as exc:
+        assert "column" in str(exc) or "empty" in str(exc)
