@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import datetime as dt
 import resource
 import sys
@@ -72,16 +73,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=5000)
     args = parser.parse_args()
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}; load average {os.getloadavg()[0]:.1f}")
     mapping = parse_mapping((DATA / "namanga_mapping.toml").read_text("utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         csv_path, xlsx_path = _ledger(args.rows, folder)
         for path in (csv_path, xlsx_path):
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             rows = list(read_ledger(path))
-            read = time.perf_counter() - start
-            print(f"read {path.suffix}: {len(rows) - 1:,} rows in {read:.2f} s")
+            read, read_cpu = time.perf_counter() - start, time.process_time() - cpu
+            print(
+                f"read {path.suffix}: {len(rows) - 1:,} rows in {read:.2f} s ({read_cpu:.2f} s CPU)"
+            )
         settings = Settings(
             database_url=f"sqlite:///{folder / 'bench.db'}", secret_key=SecretStr("b" * 48)
         )
@@ -95,18 +98,19 @@ def main() -> None:
             with UnitOfWork(store) as uow:
                 user = UserRepo(uow.session).by_username("ann")
                 assert user is not None
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 report = import_ledger(
                     uow.session, rows, mapping, name="ledger.csv", user=user, now=NOW, dry_run=dry
                 )
                 if not dry:
                     uow.commit()
-                took = time.perf_counter() - start
+                took, took_cpu = time.perf_counter() - start, time.process_time() - cpu
             label = "check (dry run)" if dry else "import (SQLite)"
             print(
                 f"{label}: {report.rows:,} rows, {len(report.recorded):,} valid, "
-                f"{len(report.rejected_rows):,} rejected in {took:.2f} s "
-                f"({report.rows / took:,.0f} rows/s); peak {_peak_mb():.0f} MB"
+                f"{len(report.rejected_rows):,} rejected in {took:.2f} s, {took_cpu:.2f} s CPU "
+                f"({report.rows / took:,.0f} rows/s; {report.rows / took_cpu:,.0f} per CPU second); "
+                f"peak {_peak_mb():.0f} MB"
             )
         store.dispose()
 
