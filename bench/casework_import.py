@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import datetime as dt
+import os
 import resource
 import sys
 import tempfile
