@@ -109,7 +109,7 @@ def main() -> None:
             print(
                 f"{label}: {report.rows:,} rows, {len(report.recorded):,} valid, "
                 f"{len(report.rejected_rows):,} rejected in {took:.2f} s, {took_cpu:.2f} s CPU "
-                f"({report.rows / took:,.0f} rows/s; {report.rows / took_cpu:,.0f} per CPU second); "
+                f"({report.rows / took:,.0f} rows/s; {report.rows / took_cpu:,.0f} per CPU s); "
                 f"peak {_peak_mb():.0f} MB"
             )
         store.dispose()
