@@ -77,6 +77,13 @@ def normalize_phone(text: str, region: str | None = None, field: str = "phone") 
             field, f"{value!r} is not a possible number for calling code +{number.country_code}"
         )
     e164: str = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    again = phonenumbers.parse(e164, None)
+    if phonenumbers.format_number(again, phonenumbers.PhoneNumberFormat.E164) != e164:
+        # a national prefix written after the country code (+82 0...): read twice, it
+        # would lose another digit, so it is no number anyone can dial
+        raise RecordingError(
+            field, f"{value!r} is not a well-formed number for calling code +{number.country_code}"
+        )
     return e164
 
 
