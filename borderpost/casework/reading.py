@@ -18,7 +18,7 @@ from borderpost.audit.log import append
 from borderpost.casework.access import check_may
 from borderpost.identity.roles import Permission
 from borderpost.inspection.errors import Invalid, NotFound
-from borderpost.intel.recording.links import ENTITY_KINDS
+from borderpost.intel.recording.links import ENTITY_KINDS, RECORD_KINDS
 from borderpost.store.models import (
     CaseArrest,
     CaseEntity,
@@ -34,6 +34,7 @@ __all__ = [
     "entities",
     "entity_detail",
     "linked",
+    "links_of",
     "seizure_detail",
     "seizures",
 ]
@@ -157,6 +158,26 @@ def linked(session: Session, kind: str, node_id: int) -> list[dict[str, Any]]:
             }
         )
     return found
+
+
+def links_of(
+    session: Session, kind: str, node_id: int, *, user: User, now: dt.datetime
+) -> list[dict[str, Any]]:
+    """Everything linked to one stored record or entity (see :func:`linked`), audited.
+
+    Raises:
+        Invalid: an unknown kind.
+        NotFound: nothing of this kind and id is stored.
+    """
+    check_may(user, Permission.READ_CASEWORK, "read casework")
+    if kind not in ENTITY_KINDS + RECORD_KINDS:
+        raise Invalid(f"kind {kind!r} is not one of {', '.join(ENTITY_KINDS + RECORD_KINDS)}")
+    model = {"seizure": CaseSeizure, "arrest": CaseArrest}.get(kind, CaseEntity)
+    row = session.get(model, node_id)
+    if row is None or (isinstance(row, CaseEntity) and row.kind != kind):
+        raise NotFound(f"no {kind} {node_id}")
+    _audit(session, user, "casework.links.read", kind, node_id, now)
+    return linked(session, kind, node_id)
 
 
 def seizures(

@@ -21,7 +21,7 @@ from borderpost.casework.reading import (
     arrests,
     entities,
     entity_detail,
-    linked,
+    links_of,
     seizure_detail,
     seizures,
 )
@@ -35,7 +35,7 @@ from borderpost.intel.recording import (
     seizure_from_fields,
 )
 from borderpost.intel.recording import drafts as build
-from borderpost.intel.recording.links import ENTITY_KINDS, NODE_KINDS
+from borderpost.intel.recording.links import NODE_KINDS
 from borderpost.store.models import User
 from borderpost.web.deps import StateDep, UowDep, require
 from borderpost.web.errors import ERROR_RESPONSES
@@ -339,11 +339,7 @@ def get_links(
     id: Annotated[int, Query(ge=1, le=2**31 - 1)],
 ) -> dict[str, Any]:
     """Each link with the other end, its role, source and date (audited)."""
-    if kind not in NODE_KINDS:
-        raise Invalid(f"kind {kind!r} is not one of {', '.join(NODE_KINDS)}")
-    found = linked(uow.session, kind, id)
-    if kind in ENTITY_KINDS:
-        entity_detail(uow.session, kind, id, user=user, now=state.now())  # audits the read
+    found = links_of(uow.session, kind, id, user=user, now=state.now())
     uow.commit()
     return {"links": found}
 
