@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.table import Table
 
-from borderpost.cli import intel_resolve
+from borderpost.cli import intel_records, intel_resolve
 from borderpost.cli.context import console, fail
 
 if TYPE_CHECKING:
@@ -147,3 +147,8 @@ def world_command(
 app.command("resolve")(intel_resolve.resolve_command)
 app.command("mentions")(intel_resolve.mentions_command)
 app.command("judge")(intel_resolve.judge_command)
+# Casework: seizures, arrests and ledgers recorded in the store.
+app.add_typer(intel_records.record_app, name="record")
+app.command("import")(intel_records.import_command)
+app.command("records")(intel_records.records_command)
+app.command("edges")(intel_records.edges_command)

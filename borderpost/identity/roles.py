@@ -70,6 +70,12 @@ class Permission(StrEnum):
     """Read cargo manifests, container selections, examinations and hit-rate statistics."""
     EXAMINE_CARGO = "cargo.examine"
     """Record the result of a container examination."""
+    RECORD_CASE = "casework.record"
+    """Record a seizure or an arrest (officers and supervisors at their own port)."""
+    READ_CASEWORK = "casework.read"
+    """Browse seizures, arrests, the persons and things they name, and their links (audited)."""
+    MANAGE_CASEWORK = "casework.manage"
+    """Add entities and links by hand, import seizure ledgers."""
 
 
 _P = Permission
@@ -87,6 +93,7 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.DECIDE_VEHICLE_HIT,
             _P.READ_CARGO,
             _P.EXAMINE_CARGO,
+            _P.RECORD_CASE,
         }
     ),
     Role.SUPERVISOR: frozenset(
@@ -104,6 +111,7 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.DECIDE_VEHICLE_HIT,
             _P.READ_CARGO,
             _P.EXAMINE_CARGO,
+            _P.RECORD_CASE,
         }
     ),
     Role.ANALYST: frozenset(
@@ -118,6 +126,9 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.UNMASK_PNR,
             _P.SUBMIT_CARGO,
             _P.READ_CARGO,
+            _P.RECORD_CASE,
+            _P.READ_CASEWORK,
+            _P.MANAGE_CASEWORK,
         }
     ),
     Role.AUDITOR: frozenset(
@@ -129,6 +140,7 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.READ_TARGETING,
             _P.READ_LOOKOUTS,
             _P.READ_CARGO,
+            _P.READ_CASEWORK,
         }
     ),
     Role.ADMIN: frozenset({_P.MANAGE_USERS, _P.MANAGE_PORTS, _P.MANAGE_LISTS}),

@@ -23,6 +23,7 @@ from borderpost.web.gate import SerialRequests
 from borderpost.web.routers import (
     audit,
     auth,
+    casework,
     conveyances,
     health,
     inspections,
@@ -85,6 +86,8 @@ def create_app(settings: Settings, *, store: Store | None = None, warm: bool = F
     app.include_router(targeting.router, prefix=API_PREFIX)
     # Vehicles at land posts and cargo targeting.
     app.include_router(conveyances.router, prefix=API_PREFIX)
+    # Casework: seizures, arrests, their entities and links, ledger imports.
+    app.include_router(casework.router, prefix=API_PREFIX)
     # The officers' web console (server-rendered pages under /console).
     install_console(app)
     return app

@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
 from borderpost.audit import AuditError
+from borderpost.casework.ledger_files import LedgerFileError
 from borderpost.identity import (
     DuplicateUserError,
     IdentityError,
@@ -28,6 +29,7 @@ from borderpost.identity import (
 from borderpost.identity.accounts import SelfChangeError, UnknownUserError
 from borderpost.inspection.errors import Conflict, Forbidden, InspectionError, Invalid, NotFound
 from borderpost.inspection.ports import PortError, PortExistsError
+from borderpost.intel.recording import FieldErrors, MappingError, RecordingError
 from borderpost.store import StoreError
 from borderpost.watchlists import (
     EmptyImportError,
@@ -116,6 +118,11 @@ PROBLEMS: dict[type[Exception], ProblemKind] = {
     ListInputError: _kind(422, "invalid", "Invalid request"),
     ListContentError: _kind(422, "invalid-list", "List file cannot be read"),
     WatchlistError: _kind(422, "invalid", "Invalid request"),
+    # casework: fields, mappings and ledgers that cannot be used
+    FieldErrors: _kind(422, "invalid", "Invalid request"),
+    RecordingError: _kind(422, "invalid", "Invalid request"),
+    MappingError: _kind(422, "invalid-mapping", "Ledger mapping cannot be used"),
+    LedgerFileError: _kind(422, "invalid-ledger", "Ledger file cannot be read"),
     # audit log and storage
     AuditError: _kind(422, "invalid", "Invalid request"),
     StoreError: _kind(503, "store-unavailable", "Database unavailable"),

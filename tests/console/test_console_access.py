@@ -36,6 +36,11 @@ MATRIX: dict[str, frozenset[str]] = {
     "/console/vehicles": frozenset({"officer", "supervisor"}),
     "/console/vehicles/hits": frozenset({"officer", "supervisor"}),
     "/console/cargo": frozenset({"officer", "supervisor", "analyst", "auditor"}),
+    "/console/intel/record/seizure": frozenset({"officer", "supervisor", "analyst"}),
+    "/console/intel/record/arrest": frozenset({"officer", "supervisor", "analyst"}),
+    "/console/intel/seizures": frozenset({"analyst", "auditor"}),
+    "/console/intel/arrests": frozenset({"analyst", "auditor"}),
+    "/console/intel/entities": frozenset({"analyst", "auditor"}),
 }
 
 

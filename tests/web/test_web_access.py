@@ -22,6 +22,82 @@ ADMIN = frozenset({"admin"})
 CSV_LIST = b"id,name,dob,nationality\nW1,Ivan Petrovich Drago,1970-03-04,RUS\n"
 MRZ = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
 
+CASE_READERS = frozenset({"analyst", "auditor"})
+RECORDERS = frozenset({"officer", "supervisor", "analyst"})
+ANALYST = frozenset({"analyst"})
+_ENTITY = {"source": "s", "date": "2026-03-02", "name": "A B", "number": "+442079460018"}
+_ENTITY |= {"plate": "AB12CDE", "country": "GB", "text": "1 High Street"}
+_LEDGER = b"Ref,Date,Item,Qty\nS-9,02/03/2026,cocaine,1 kg\n"
+_MAPPING = b"[columns]\nRef='ref'\nDate='date'\nItem='commodity'\nQty='quantity'\n"
+CASEWORK_ACCESS: dict[tuple[str, str], tuple[frozenset[str] | str, dict[str, Any]]] = {
+    ("POST", "/api/v1/intel/seizures"): (
+        RECORDERS,
+        {
+            "json": {
+                "ref": "S-1",
+                "date": "2026-03-02",
+                "source": "report 1",
+                "commodity": "cocaine",
+                "quantity": "1 kg",
+                "port": "LHR",
+            }
+        },
+    ),
+    ("GET", "/api/v1/intel/seizures"): (CASE_READERS, {}),
+    ("GET", "/api/v1/intel/seizures/{ref}"): (CASE_READERS, {}),
+    ("POST", "/api/v1/intel/arrests"): (
+        RECORDERS,
+        {
+            "json": {
+                "ref": "A-1",
+                "date": "2026-03-02",
+                "source": "report 1",
+                "person_name": "A B",
+                "charge": "smuggling",
+                "port": "LHR",
+            }
+        },
+    ),
+    ("GET", "/api/v1/intel/arrests"): (CASE_READERS, {}),
+    ("GET", "/api/v1/intel/arrests/{ref}"): (CASE_READERS, {}),
+    **{
+        key: value
+        for plural in (
+            "persons",
+            "organisations",
+            "phones",
+            "vehicles",
+            "documents",
+            "addresses",
+            "accounts",
+        )
+        for key, value in (
+            (("GET", f"/api/v1/intel/{plural}"), (CASE_READERS, {})),
+            (("GET", f"/api/v1/intel/{plural}/{{entity_id}}"), (CASE_READERS, {})),
+            (("POST", f"/api/v1/intel/{plural}"), (ANALYST, {"json": _ENTITY})),
+        )
+    },
+    ("POST", "/api/v1/intel/links"): (
+        ANALYST,
+        {
+            "json": {
+                "left_kind": "person",
+                "left_id": 999999,
+                "right_kind": "phone",
+                "right_id": 999998,
+                "role": "used",
+                "source": "s",
+                "date": "2026-03-02",
+            }
+        },
+    ),
+    ("GET", "/api/v1/intel/links"): (CASE_READERS, {"params": {"kind": "phone", "id": 999999}}),
+    ("POST", "/api/v1/intel/import"): (
+        ANALYST,
+        {"files": {"ledger": ("l.csv", _LEDGER), "mapping": ("m.toml", _MAPPING)}},
+    ),
+}
+
 #: (method, path) -> (who may call it, the request to send: json, data, files, params).
 ACCESS: dict[tuple[str, str], tuple[frozenset[str] | str, dict[str, Any]]] = {
     ("GET", "/api/v1/health"): (PUBLIC, {}),
@@ -119,6 +195,7 @@ ACCESS: dict[tuple[str, str], tuple[frozenset[str] | str, dict[str, Any]]] = {
         {"json": {"outcome": "nothing_found"}},
     ),
     ("GET", "/api/v1/conveyances/cargo/statistics"): (READERS, {}),
+    **CASEWORK_ACCESS,
 }
 #: Values for path parameters: ids that do not exist (an allowed caller gets 404, not 403).
 PATH_VALUES = {
@@ -132,6 +209,8 @@ PATH_VALUES = {
     "{booking_id}": "999999",
     "{crossing_id}": "999999",
     "{container_id}": "999999",
+    "{ref}": "NO/SUCH/REF",
+    "{entity_id}": "999999",
 }
 
 

@@ -30,6 +30,7 @@ FUZZ_AS = {
     "/api/v1/audit": "aud",
     "/api/v1/conveyances/vehicles": "olga",
     "/api/v1/conveyances/cargo": "ann",
+    "/api/v1/intel": "ann",
 }
 
 

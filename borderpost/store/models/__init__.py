@@ -2,6 +2,13 @@
 
 from borderpost.store.models.audit import AuditEvent
 from borderpost.store.models.base import Base, metadata
+from borderpost.store.models.casework import (
+    CaseArrest,
+    CaseEntity,
+    CaseLink,
+    CaseSeizure,
+    CaseSeizureItem,
+)
 from borderpost.store.models.conveyances import (
     CargoContainer,
     CargoManifestRecord,
@@ -44,6 +51,11 @@ __all__ = [
     "Base",
     "CargoContainer",
     "CargoManifestRecord",
+    "CaseArrest",
+    "CaseEntity",
+    "CaseLink",
+    "CaseSeizure",
+    "CaseSeizureItem",
     "ConsignmentRecord",
     "ContainerExamination",
     "Crossing",

@@ -18,6 +18,7 @@ from borderpost.web.console.errors import install_console_errors
 from borderpost.web.console.routers import (
     audit,
     auth,
+    casework,
     conveyances,
     dashboard,
     inspect,
@@ -36,7 +37,17 @@ def install_console(app: FastAPI) -> None:
     """Mount the console's routers, static files and error pages on ``app``; ``/`` leads to
     the console."""
     app.mount(STATIC_PATH, StaticFiles(directory=_STATIC), name="console-static")
-    for module in (auth, inspect, supervise, lists, audit, dashboard, targeting, conveyances):
+    for module in (
+        auth,
+        inspect,
+        supervise,
+        lists,
+        audit,
+        dashboard,
+        targeting,
+        conveyances,
+        casework,
+    ):
         app.include_router(module.router)
     app.add_api_route(
         "/", lambda: RedirectResponse("/console/", status_code=303), include_in_schema=False
