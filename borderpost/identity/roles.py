@@ -60,6 +60,8 @@ class Permission(StrEnum):
     """See the lookouts sent to one's port by confirmed targeting hits."""
     UNMASK_PNR = "pnr.unmask"
     """Read masked PNR data back, with a recorded justification (audited)."""
+    READ_SYNC = "sync.read"
+    """See every remote post's last contact, backlog and list age."""
 
 
 _P = Permission
@@ -108,9 +110,10 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.VIEW_INDICATORS,
             _P.READ_TARGETING,
             _P.READ_LOOKOUTS,
+            _P.READ_SYNC,
         }
     ),
-    Role.ADMIN: frozenset({_P.MANAGE_USERS, _P.MANAGE_PORTS, _P.MANAGE_LISTS}),
+    Role.ADMIN: frozenset({_P.MANAGE_USERS, _P.MANAGE_PORTS, _P.MANAGE_LISTS, _P.READ_SYNC}),
 }
 
 

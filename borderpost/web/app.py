@@ -28,6 +28,7 @@ from borderpost.web.routers import (
     lists,
     lost_stolen,
     ports,
+    sync,
     targeting,
     travellers,
     users,
@@ -82,6 +83,8 @@ def create_app(settings: Settings, *, store: Store | None = None, warm: bool = F
         app.include_router(module.router, prefix=API_PREFIX)
     # Pre-arrival targeting: manifests, assessments, hit review, lookouts.
     app.include_router(targeting.router, prefix=API_PREFIX)
+    # Remote posts push their records and pull list deltas (post keys, not user tokens).
+    app.include_router(sync.router, prefix=API_PREFIX)
     # The officers' web console (server-rendered pages under /console).
     install_console(app)
     return app

@@ -29,6 +29,14 @@ from borderpost.identity.accounts import SelfChangeError, UnknownUserError
 from borderpost.inspection.errors import Conflict, Forbidden, InspectionError, Invalid, NotFound
 from borderpost.inspection.ports import PortError, PortExistsError
 from borderpost.store import StoreError
+from borderpost.sync.errors import (
+    NotAPostError,
+    PostAuthError,
+    PostForbiddenError,
+    SequenceGapError,
+    SyncApplyError,
+    SyncError,
+)
 from borderpost.watchlists import (
     EmptyImportError,
     ListContentError,
@@ -116,6 +124,13 @@ PROBLEMS: dict[type[Exception], ProblemKind] = {
     ListInputError: _kind(422, "invalid", "Invalid request"),
     ListContentError: _kind(422, "invalid-list", "List file cannot be read"),
     WatchlistError: _kind(422, "invalid", "Invalid request"),
+    # post <-> HQ synchronisation
+    PostAuthError: _kind(401, "unauthenticated", "Authentication required"),
+    PostForbiddenError: _kind(403, "forbidden", "Forbidden"),
+    SequenceGapError: _kind(409, "sequence-gap", "Events missing"),
+    NotAPostError: _kind(409, "conflict", "Conflict"),
+    SyncApplyError: _kind(422, "invalid", "Invalid request"),
+    SyncError: _kind(422, "invalid", "Invalid request"),
     # audit log and storage
     AuditError: _kind(422, "invalid", "Invalid request"),
     StoreError: _kind(503, "store-unavailable", "Database unavailable"),

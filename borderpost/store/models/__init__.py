@@ -8,6 +8,14 @@ from borderpost.store.models.inspections import Decision, Inspection, Referral, 
 from borderpost.store.models.judgements import ResolutionJudgement
 from borderpost.store.models.lost_stolen import LostStolenDocument
 from borderpost.store.models.ports import Port
+from borderpost.store.models.sync import (
+    OutboxEvent,
+    PostAuditEvent,
+    SyncIdMap,
+    SyncListState,
+    SyncNode,
+    SyncPost,
+)
 from borderpost.store.models.targeting import (
     ArrivalLookout,
     HitReview,
@@ -38,12 +46,18 @@ __all__ = [
     "Inspection",
     "LostStolenDocument",
     "ManifestTraveller",
+    "OutboxEvent",
     "PnrBooking",
     "Port",
+    "PostAuditEvent",
     "Referral",
     "ResolutionJudgement",
     "ScreeningHit",
     "Stay",
+    "SyncIdMap",
+    "SyncListState",
+    "SyncNode",
+    "SyncPost",
     "TargetedManifest",
     "TargetingAssessment",
     "TargetingHit",
