@@ -17,6 +17,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy import Table, and_, delete, insert, select, update
@@ -26,7 +27,7 @@ from borderpost.store.models import PostAuditEvent, SyncIdMap, SyncPost, metadat
 from borderpost.sync.errors import PostForbiddenError, SequenceGapError, SyncApplyError
 from borderpost.sync.references import ReferenceResolver
 from borderpost.sync.rows import decode_value
-from borderpost.sync.tables import AUDIT_TABLE, REFERENCE_TABLES, SYNCED_TABLES
+from borderpost.sync.tables import AUDIT_TABLE, REFERENCE_TABLES, SYNCED_TABLES, order_of
 
 __all__ = ["AppliedBatch", "IncomingEvent", "apply_events"]
 
@@ -119,56 +120,95 @@ def _translate(
     return values
 
 
-def _apply_audit(session: Session, post: SyncPost, item: IncomingEvent, now: dt.datetime) -> None:
-    row = item.row
-    exists = session.get(PostAuditEvent, (post.id, item.local_id))
-    if exists is not None:
-        raise SyncApplyError(f"seq {item.seq}: audit event {item.local_id} was received before")
+def _audit_row(post: SyncPost, item: IncomingEvent, now: dt.datetime) -> dict[str, Any]:
+    table = metadata.tables[AUDIT_TABLE]
     values = {
-        name: decode_value(metadata.tables[AUDIT_TABLE], name, row.get(name))
+        name: decode_value(table, name, item.row.get(name))
         for name in ("seq", "at", "actor", "action", "subject_type", "subject_id", "details")
     }
-    values.update(prev_hash=row.get("prev_hash"), hash=row.get("hash"))
-    session.execute(insert(_AUDIT).values(post_id=post.id, received_at=now, **values))
+    for name in ("prev_hash", "hash"):
+        if not isinstance(item.row.get(name), str):
+            raise SyncApplyError(f"seq {item.seq}: audit event without its {name}")
+        values[name] = item.row[name]
+    if values["seq"] != item.local_id:
+        raise SyncApplyError(
+            f"seq {item.seq}: audit event {item.local_id} carries seq {values['seq']}"
+        )
+    return {"post_id": post.id, "received_at": now, **values}
 
 
-def _apply_record(
+def _apply_records(
     session: Session,
     post: SyncPost,
-    item: IncomingEvent,
+    items: Sequence[IncomingEvent],
     ids: _IdMap,
     references: ReferenceResolver,
     now: dt.datetime,
-) -> None:
-    table = metadata.tables[item.table]
-    pk = next(iter(table.primary_key.columns))
-    key = (item.table, item.local_id)
-    hq_id = ids.known.get(key)
-    where_map = and_(
-        _MAP.c.post_id == post.id,
-        _MAP.c.table_name == item.table,
-        _MAP.c.local_id == item.local_id,
+) -> int:
+    """Apply record events; how many new HQ rows were inserted.
+
+    Every event carries the whole row, so only each record's last event in the batch counts.
+    New rows go in table by table, parents first (one statement per table); then updates;
+    then deletes, children first. The end state is the one of applying every event in turn.
+    """
+    ranks = order_of()
+    latest: dict[tuple[str, int], IncomingEvent] = {}
+    for item in items:
+        latest[(item.table, item.local_id)] = item
+
+    def stamps(item: IncomingEvent) -> dict[str, Any]:
+        return {"seq": item.seq, "post_time": item.recorded_at, "received_at": now}
+
+    new = sorted(
+        (e for k, e in latest.items() if e.op == "upsert" and k not in ids.known),
+        key=lambda e: (ranks[e.table], e.seq),
     )
-    if item.op == "delete":
-        if hq_id is not None:
+    inserted = 0
+    for (table_name, _), group in groupby(new, key=lambda e: (e.table, frozenset(e.row))):
+        run = list(group)
+        table = metadata.tables[table_name]
+        pk = next(iter(table.primary_key.columns))
+        rows = [_translate(table, item, ids, references) for item in run]
+        statement = insert(table).returning(pk, sort_by_parameter_order=True)
+        new_ids = session.execute(statement, rows).scalars().all()
+        maps = []
+        for item, new_id in zip(run, new_ids, strict=True):
+            ids.known[(item.table, item.local_id)] = new_id
+            maps.append(
+                {
+                    "post_id": post.id,
+                    "table_name": item.table,
+                    "local_id": item.local_id,
+                    "hq_id": new_id,
+                    **stamps(item),
+                }
+            )
+        session.execute(insert(_MAP), maps)
+        inserted += len(maps)
+    fresh = {(e.table, e.local_id) for e in new}
+    changed = [e for k, e in latest.items() if e.op == "upsert" and k not in fresh]
+    gone = sorted(
+        (e for k, e in latest.items() if e.op == "delete" and k in ids.known),
+        key=lambda e: -ranks[e.table],
+    )
+    for item in [*sorted(changed, key=lambda e: (ranks[e.table], e.seq)), *gone]:
+        table = metadata.tables[item.table]
+        pk = next(iter(table.primary_key.columns))
+        hq_id = ids.known[(item.table, item.local_id)]
+        where_map = and_(
+            _MAP.c.post_id == post.id,
+            _MAP.c.table_name == item.table,
+            _MAP.c.local_id == item.local_id,
+        )
+        if item.op == "delete":
             session.execute(delete(table).where(pk == hq_id))
             session.execute(delete(_MAP).where(where_map))
-            del ids.known[key]
-        return
-    values = _translate(table, item, ids, references)
-    stamps = {"seq": item.seq, "post_time": item.recorded_at, "received_at": now}
-    if hq_id is not None:
+            del ids.known[(item.table, item.local_id)]
+            continue
+        values = _translate(table, item, ids, references)
         session.execute(update(table).where(pk == hq_id).values(values))
-        session.execute(update(_MAP).where(where_map).values(stamps))
-        return
-    new_id = session.execute(insert(table).values(values).returning(pk)).scalar_one()
-    session.execute(
-        insert(_MAP).values(
-            post_id=post.id, table_name=item.table, local_id=item.local_id, hq_id=new_id, **stamps
-        )
-    )
-    ids.known[key] = new_id
-    post.records += 1
+        session.execute(update(_MAP).where(where_map).values(stamps(item)))
+    return inserted
 
 
 def apply_events(
@@ -184,10 +224,8 @@ def apply_events(
     result = AppliedBatch(acknowledged=post.applied_seq)
     fresh = [item for item in sorted(events, key=lambda e: e.seq) if item.seq > post.applied_seq]
     result.duplicates = len(events) - len(fresh)
-    ids = _IdMap(session, post.id, fresh)
-    references = ReferenceResolver(session, post_port=post.code, now=now)
+    expected = post.applied_seq + 1
     for item in fresh:
-        expected = post.applied_seq + 1
         if item.seq != expected:
             raise SequenceGapError(
                 f"post {post.code}: HQ expects seq {expected} next, the batch goes on with "
@@ -197,14 +235,20 @@ def apply_events(
             raise SyncApplyError(f"seq {item.seq}: table {item.table!r} is not synchronised")
         if item.op not in ("upsert", "delete"):
             raise SyncApplyError(f"seq {item.seq}: operation {item.op!r} is not upsert or delete")
-        if item.table == AUDIT_TABLE:
-            if item.op != "upsert":
-                raise PostForbiddenError(f"seq {item.seq}: audit events are never deleted")
-            _apply_audit(session, post, item, now)
-        else:
-            _apply_record(session, post, item, ids, references, now)
-        post.applied_seq = item.seq
-        result.applied += 1
-        result.tables[item.table] += 1
+        if item.table == AUDIT_TABLE and item.op != "upsert":
+            raise PostForbiddenError(f"seq {item.seq}: audit events are never deleted")
+        expected += 1
+    ids = _IdMap(session, post.id, fresh)
+    references = ReferenceResolver(session, post_port=post.code, now=now)
+    audit_rows = [_audit_row(post, e, now) for e in fresh if e.table == AUDIT_TABLE]
+    records = [e for e in fresh if e.table != AUDIT_TABLE]
+    inserted = _apply_records(session, post, records, ids, references, now)
+    if audit_rows:
+        session.execute(insert(_AUDIT), audit_rows)
+    result.tables.update(e.table for e in fresh)
+    result.applied = len(fresh)
+    if fresh:
+        post.applied_seq = fresh[-1].seq
+        post.records += inserted
     result.acknowledged = post.applied_seq
     return result

@@ -108,18 +108,6 @@ class PushReport:
         }
 
 
-def _event_dict(event: Any) -> dict[str, Any]:
-    return {
-        "seq": event.seq,
-        "table": event.table_name,
-        "op": event.op,
-        "local_id": event.local_id,
-        "row": event.row,
-        "refs": event.refs,
-        "recorded_at": event.recorded_at.isoformat(),
-    }
-
-
 def push(
     store: Store,
     client: HqClient,
@@ -150,11 +138,12 @@ def push(
                 "sent_at": clock().isoformat(),
                 "backlog": queued,
                 "list_age_seconds": None if age is None else age.total_seconds(),
-                "events": [_event_dict(e) for e in events],
+                "events": events,
             }
         report.backlog = queued
         if not events:
             break
+        last_sent = int(events[-1]["seq"])
         try:
             reply = PushReply.model_validate(client.post_json(PUSH_PATH, body))
         except SyncTransportError as exc:
@@ -167,14 +156,14 @@ def push(
             report.backlog = backlog(uow.session)
             uow.commit()
         report.batches += 1
-        report.sent += len(events)
+        report.sent += len(body["events"])
         report.duplicates += reply.duplicates
         report.acknowledged = reply.acknowledged
         if on_batch is not None:
             on_batch(reply.acknowledged, report.backlog)
-        if reply.acknowledged < events[-1].seq:
+        if reply.acknowledged < last_sent:
             raise SyncTransportError(
-                f"HQ acknowledged seq {reply.acknowledged} of a batch up to {events[-1].seq}"
+                f"HQ acknowledged seq {reply.acknowledged} of a batch up to {last_sent}"
             )
     return report
 

@@ -192,13 +192,24 @@ def enqueue_existing(session: Session, *, batch: int = 5000) -> int:
     return total
 
 
-def pending(session: Session, limit: int) -> list[OutboxEvent]:
-    """Up to ``limit`` events not yet acknowledged, oldest first."""
-    acked = session.execute(select(SyncNode.acked_seq).where(SyncNode.id == _NODE_ID)).scalar()
-    query = select(OutboxEvent).order_by(OutboxEvent.seq).limit(limit)
+def pending(session: Session, limit: int) -> list[dict[str, Any]]:
+    """Up to ``limit`` events not yet acknowledged, oldest first, as sent to HQ."""
+    acked = session.execute(select(_NODE.c.acked_seq).where(_NODE.c.id == _NODE_ID)).scalar()
+    query = select(_OUTBOX).order_by(_OUTBOX.c.seq).limit(limit)
     if acked is not None:
-        query = query.where(OutboxEvent.seq > acked)
-    return list(session.scalars(query))
+        query = query.where(_OUTBOX.c.seq > acked)
+    return [
+        {
+            "seq": row.seq,
+            "table": row.table_name,
+            "op": row.op,
+            "local_id": row.local_id,
+            "row": row.row,
+            "refs": row.refs,
+            "recorded_at": row.recorded_at.isoformat(),
+        }
+        for row in session.connection().execute(query)
+    ]
 
 
 def backlog(session: Session) -> int:

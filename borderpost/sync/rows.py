@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Column, Table
+from sqlalchemy.types import TypeDecorator
 
 from borderpost.sync.errors import SyncApplyError
 
@@ -31,8 +32,11 @@ def encode_row(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _python_type(column: Column[Any]) -> type | None:
+    kind = column.type
+    if isinstance(kind, TypeDecorator):  # UtcDateTime and the like: the stored type decides
+        kind = kind.impl_instance
     try:
-        found: type = column.type.python_type
+        found: type = kind.python_type
     except NotImplementedError:  # JSON and other types without one Python type
         return None
     return found
