@@ -156,7 +156,7 @@ def push(
             report.backlog = backlog(uow.session)
             uow.commit()
         report.batches += 1
-        report.sent += len(body["events"])
+        report.sent += len(events)
         report.duplicates += reply.duplicates
         report.acknowledged = reply.acknowledged
         if on_batch is not None:

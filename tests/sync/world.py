@@ -6,12 +6,21 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from borderpost import audit
 from borderpost.inspection import decide, inspect
 from borderpost.inspection.ports import add_port
 from borderpost.screening.engine import Screener
 from borderpost.screening.model import ListEntry
 from borderpost.store import Store, UnitOfWork
-from borderpost.store.models import Port
+from borderpost.store.models import (
+    Crossing,
+    Decision,
+    DocumentSeen,
+    Inspection,
+    Port,
+    ScreeningHit,
+    Traveller,
+)
 from borderpost.store.repos.users import UserRepo
 from tests.support.accounts import add_user
 from tests.support.documents import passport_mrz
@@ -74,3 +83,114 @@ def inspect_travellers(
                 at,
             )
             uow.commit()
+
+
+def record_crossings(
+    store: Store, code: str, count: int, *, seed: int, per_commit: int = 200
+) -> int:
+    """``count`` travellers crossing at ``code`` written straight through the ORM (fast enough
+    for thousands): traveller, document, inspection, a hit on every tenth, the decision, the
+    crossing and an audit event each; then every tenth hit cleared (an update). Rows written."""
+    rng = random.Random(seed)
+    written = 0
+    with UnitOfWork(store) as uow:
+        port = uow.session.query(Port).filter_by(code=code).one()
+        officer = UserRepo(uow.session).by_username(officer_name(code))
+        assert officer is not None
+        port_id, officer_id, username = port.id, officer.id, officer.username
+    hits: list[int] = []
+    for start in range(0, count, per_commit):
+        with UnitOfWork(store) as uow:
+            session = uow.session
+            for number in range(start, min(count, start + per_commit)):
+                at = NOW + dt.timedelta(seconds=30 * number + seed)
+                surname, given = rng.choice(SURNAMES), rng.choice(GIVEN)
+                traveller = Traveller(
+                    surname=surname,
+                    given_names=given,
+                    birth_date=dt.date(1970 + number % 30, 1, 1 + number % 28),
+                    nationality="UTO",
+                    name_key=f"{surname} {given}".lower(),
+                    created_at=at,
+                )
+                session.add(traveller)
+                session.flush()
+                document = DocumentSeen(
+                    traveller_id=traveller.id,
+                    document_type="P",
+                    number=f"{code}{seed}{number:06d}",
+                    issuing_state="UTO",
+                    nationality="UTO",
+                    first_seen_at=at,
+                )
+                session.add(document)
+                session.flush()
+                inspection = Inspection(
+                    port_id=port_id,
+                    direction="entry",
+                    officer_id=officer_id,
+                    traveller_id=traveller.id,
+                    document_id=document.id,
+                    verdict="green",
+                    findings=[],
+                    suggested_action="admit",
+                    signals=[],
+                    created_at=at,
+                )
+                session.add(inspection)
+                session.flush()
+                if number % 10 == 0:
+                    hit = ScreeningHit(
+                        inspection_id=inspection.id,
+                        kind="watchlist",
+                        list_name="national-lookouts",
+                        entry_id="NL-1",
+                        name=f"{given} {surname}",
+                        matched_name="Amara Okafor",
+                        score=0.81,
+                        reasons=[{"feature": "name", "detail": "similar name"}],
+                    )
+                    session.add(hit)
+                    session.flush()
+                    hits.append(hit.id)
+                session.add(
+                    Decision(
+                        inspection_id=inspection.id,
+                        decision="admit",
+                        reason="documents in order",
+                        officer_id=officer_id,
+                        approval="not_required",
+                        decided_at=at,
+                    )
+                )
+                session.add(
+                    Crossing(
+                        traveller_id=traveller.id,
+                        document_id=document.id,
+                        port_id=port_id,
+                        direction="entry",
+                        occurred_at=at,
+                        officer_id=officer_id,
+                        inspection_id=inspection.id,
+                    )
+                )
+                session.flush()
+                audit.append(
+                    session,
+                    actor=username,
+                    action="inspection.create",
+                    subject_type="inspection",
+                    subject_id=inspection.id,
+                    details={"port": code},
+                    at=at,
+                )
+                written += 6 + (1 if number % 10 == 0 else 0)
+            uow.commit()
+    with UnitOfWork(store) as uow:
+        for hit_id in hits:
+            row = uow.session.get(ScreeningHit, hit_id)
+            assert row is not None
+            row.cleared_by, row.cleared_at = officer_id, NOW + dt.timedelta(days=1)
+            row.clear_reason = "different person: date of birth differs"
+        uow.commit()
+    return written
