@@ -64,13 +64,13 @@ def assert_hq_holds(hq: Store, post: Store, code: str) -> int:
     with UnitOfWork(hq) as uow:
         post_id = uow.session.scalars(select(SyncPost.id).where(SyncPost.code == code)).one()
         maps: dict[str, dict[int, int]] = {}
-        for table, local, hq_id in uow.session.execute(
+        for table_name, local, hq_id in uow.session.execute(
             select(SyncIdMap.table_name, SyncIdMap.local_id, SyncIdMap.hq_id).where(
                 SyncIdMap.post_id == post_id
             )
         ):
-            assert local not in maps.setdefault(table, {}), f"{table} {local} mapped twice"
-            maps[table][local] = hq_id
+            assert local not in maps.setdefault(table_name, {}), f"{table_name} {local} twice"
+            maps[table_name][local] = hq_id
     total = 0
     for name in SYNCED_TABLES:
         table = metadata.tables[name]
@@ -82,14 +82,13 @@ def assert_hq_holds(hq: Store, post: Store, code: str) -> int:
             }
         if name == AUDIT_TABLE:
             with UnitOfWork(hq) as uow:
-                received = {
-                    seq: digest
-                    for seq, digest in uow.session.execute(
+                received = dict(
+                    uow.session.execute(
                         select(PostAuditEvent.seq, PostAuditEvent.hash).where(
                             PostAuditEvent.post_id == post_id
                         )
                     )
-                }
+                )
             assert received == {seq: row["hash"] for seq, row in at_post.items()}
             total += len(received)
             continue

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from pydantic import SecretStr
 
 from borderpost.config import Settings
 from borderpost.store import Store, UnitOfWork, open_store
@@ -63,7 +64,7 @@ class Hq:
 @pytest.fixture
 def hq(database_url: str) -> Iterator[Hq]:
     """HQ with ports KAS and MOR registered as posts, served on loopback."""
-    settings = Settings(database_url=database_url, secret_key=SECRET)
+    settings = Settings(database_url=database_url, secret_key=SecretStr(SECRET))
     store = open_store(settings, auto_migrate=True)
     keys = {}
     for code in ("KAS", "MOR"):
