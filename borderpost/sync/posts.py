@@ -114,7 +114,7 @@ def authenticate(session: Session, key: str | None) -> SyncPost:
 
 def post_statuses(session: Session) -> list[PostStatus]:
     """Every registered post, by code."""
-    names = dict(session.execute(select(Port.code, Port.name)))
+    names = {row.code: row.name for row in session.execute(select(Port.code, Port.name))}
     return [
         PostStatus(
             code=post.code,

@@ -82,13 +82,10 @@ def assert_hq_holds(hq: Store, post: Store, code: str) -> int:
             }
         if name == AUDIT_TABLE:
             with UnitOfWork(hq) as uow:
-                received = dict(
-                    uow.session.execute(
-                        select(PostAuditEvent.seq, PostAuditEvent.hash).where(
-                            PostAuditEvent.post_id == post_id
-                        )
-                    )
+                query = select(PostAuditEvent.seq, PostAuditEvent.hash).where(
+                    PostAuditEvent.post_id == post_id
                 )
+                received = {row.seq: row.hash for row in uow.session.execute(query)}
             assert received == {seq: row["hash"] for seq, row in at_post.items()}
             total += len(received)
             continue

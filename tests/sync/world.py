@@ -86,11 +86,12 @@ def inspect_travellers(
 
 
 def record_crossings(
-    store: Store, code: str, count: int, *, seed: int, per_commit: int = 200
+    store: Store, code: str, count: int, *, seed: int, per_commit: int = 250, audited: int = 5
 ) -> int:
-    """``count`` travellers crossing at ``code`` written straight through the ORM (fast enough
-    for thousands): traveller, document, inspection, a hit on every tenth, the decision, the
-    crossing and an audit event each; then every tenth hit cleared (an update). Rows written."""
+    """``count`` travellers crossing at ``code``, written straight through the ORM (fast enough
+    for thousands): traveller, document, inspection, a hit on every tenth, the decision and the
+    crossing, an audit event for every ``audited``-th; then every hit cleared (an update).
+    Returns the number of rows written."""
     rng = random.Random(seed)
     written = 0
     with UnitOfWork(store) as uow:
@@ -100,22 +101,27 @@ def record_crossings(
         port_id, officer_id, username = port.id, officer.id, officer.username
     hits: list[int] = []
     for start in range(0, count, per_commit):
+        numbers = range(start, min(count, start + per_commit))
+        moments = [NOW + dt.timedelta(seconds=30 * number + seed) for number in numbers]
         with UnitOfWork(store) as uow:
             session = uow.session
-            for number in range(start, min(count, start + per_commit)):
-                at = NOW + dt.timedelta(seconds=30 * number + seed)
+            travellers = []
+            for number, at in zip(numbers, moments, strict=True):
                 surname, given = rng.choice(SURNAMES), rng.choice(GIVEN)
-                traveller = Traveller(
-                    surname=surname,
-                    given_names=given,
-                    birth_date=dt.date(1970 + number % 30, 1, 1 + number % 28),
-                    nationality="UTO",
-                    name_key=f"{surname} {given}".lower(),
-                    created_at=at,
+                travellers.append(
+                    Traveller(
+                        surname=surname,
+                        given_names=given,
+                        birth_date=dt.date(1970 + number % 30, 1, 1 + number % 28),
+                        nationality="UTO",
+                        name_key=f"{surname} {given}".lower(),
+                        created_at=at,
+                    )
                 )
-                session.add(traveller)
-                session.flush()
-                document = DocumentSeen(
+            session.add_all(travellers)
+            session.flush()
+            documents = [
+                DocumentSeen(
                     traveller_id=traveller.id,
                     document_type="P",
                     number=f"{code}{seed}{number:06d}",
@@ -123,9 +129,12 @@ def record_crossings(
                     nationality="UTO",
                     first_seen_at=at,
                 )
-                session.add(document)
-                session.flush()
-                inspection = Inspection(
+                for number, at, traveller in zip(numbers, moments, travellers, strict=True)
+            ]
+            session.add_all(documents)
+            session.flush()
+            inspections = [
+                Inspection(
                     port_id=port_id,
                     direction="entry",
                     officer_id=officer_id,
@@ -137,22 +146,27 @@ def record_crossings(
                     signals=[],
                     created_at=at,
                 )
-                session.add(inspection)
-                session.flush()
+                for at, traveller, document in zip(moments, travellers, documents, strict=True)
+            ]
+            session.add_all(inspections)
+            session.flush()
+            new_hits = []
+            for number, at, traveller, document, inspection in zip(
+                numbers, moments, travellers, documents, inspections, strict=True
+            ):
                 if number % 10 == 0:
-                    hit = ScreeningHit(
-                        inspection_id=inspection.id,
-                        kind="watchlist",
-                        list_name="national-lookouts",
-                        entry_id="NL-1",
-                        name=f"{given} {surname}",
-                        matched_name="Amara Okafor",
-                        score=0.81,
-                        reasons=[{"feature": "name", "detail": "similar name"}],
+                    new_hits.append(
+                        ScreeningHit(
+                            inspection_id=inspection.id,
+                            kind="watchlist",
+                            list_name="national-lookouts",
+                            entry_id="NL-1",
+                            name=f"{traveller.given_names} {traveller.surname}",
+                            matched_name="Amara Okafor",
+                            score=0.81,
+                            reasons=[{"feature": "name", "detail": "similar name"}],
+                        )
                     )
-                    session.add(hit)
-                    session.flush()
-                    hits.append(hit.id)
                 session.add(
                     Decision(
                         inspection_id=inspection.id,
@@ -174,17 +188,22 @@ def record_crossings(
                         inspection_id=inspection.id,
                     )
                 )
-                session.flush()
-                audit.append(
-                    session,
-                    actor=username,
-                    action="inspection.create",
-                    subject_type="inspection",
-                    subject_id=inspection.id,
-                    details={"port": code},
-                    at=at,
-                )
-                written += 6 + (1 if number % 10 == 0 else 0)
+            session.add_all(new_hits)
+            session.flush()
+            hits.extend(hit.id for hit in new_hits)
+            for number, at, inspection in zip(numbers, moments, inspections, strict=True):
+                if number % audited == 0:
+                    audit.append(
+                        session,
+                        actor=username,
+                        action="inspection.create",
+                        subject_type="inspection",
+                        subject_id=inspection.id,
+                        details={"port": code},
+                        at=at,
+                    )
+                    written += 1
+            written += 5 * len(numbers) + len(new_hits)
             uow.commit()
     with UnitOfWork(store) as uow:
         for hit_id in hits:
