@@ -1,6 +1,7 @@
-"""A TCP proxy on loopback that loses answers: the request reaches HQ, HQ answers, and the
-answer is thrown away and the connection cut (``drop`` is the share of connections so treated).
-With HQ down it accepts and cuts at once, as a dead link does."""
+"""A TCP proxy on loopback that loses HQ's answers to pushes: the batch reaches HQ, HQ applies
+it and answers, and the answer is thrown away and the connection cut (``drop`` is the share of
+push connections so treated; ``dropped`` counts them). With HQ down it accepts and cuts at
+once, as a dead link does."""
 
 from __future__ import annotations
 
@@ -37,16 +38,18 @@ class FlakyProxy:
                 client, _ = self._listener.accept()
             except OSError:
                 return
-            with self._lock:
-                lose = self._rng.random() < self.drop
-            threading.Thread(target=self._serve, args=(client, lose), daemon=True).start()
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
 
-    def _serve(self, client: socket.socket, lose: bool) -> None:
+    def _serve(self, client: socket.socket) -> None:
         try:
+            first = client.recv(65536)
             upstream = socket.create_connection(("127.0.0.1", self.upstream), timeout=30)
+            upstream.sendall(first)
         except OSError:
             client.close()
             return
+        with self._lock:
+            lose = first.startswith(b"POST /api/v1/sync/push") and self._rng.random() < self.drop
         forward = threading.Thread(target=self._pump, args=(client, upstream), daemon=True)
         forward.start()
         try:
