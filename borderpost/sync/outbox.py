@@ -192,9 +192,12 @@ def enqueue_existing(session: Session, *, batch: int = 5000) -> int:
     return total
 
 
-def pending(session: Session, limit: int) -> list[dict[str, Any]]:
-    """Up to ``limit`` events not yet acknowledged, oldest first, as sent to HQ."""
+def pending(session: Session, limit: int, *, after: int | None = None) -> list[dict[str, Any]]:
+    """Up to ``limit`` events not yet acknowledged (and after ``after``), oldest first, as
+    sent to HQ."""
     acked = session.execute(select(_NODE.c.acked_seq).where(_NODE.c.id == _NODE_ID)).scalar()
+    if after is not None:
+        acked = max(acked or 0, after)
     query = select(_OUTBOX).order_by(_OUTBOX.c.seq).limit(limit)
     if acked is not None:
         query = query.where(_OUTBOX.c.seq > acked)
