@@ -7,24 +7,34 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header
 
+from borderpost.identity import TokenError, verify_token
 from borderpost.identity.roles import Permission
 from borderpost.store.models import User
 from borderpost.sync.posts import post_statuses
 from borderpost.sync.server import receive_push, serve_pull
 from borderpost.sync.wire import PullRequest, PushReply, PushRequest
 from borderpost.web.deps import StateDep, UowDep, require
-from borderpost.web.errors import ERROR_RESPONSES
+from borderpost.web.errors import ERROR_RESPONSES, PermissionDenied
 
 router = APIRouter(tags=["sync"], responses=ERROR_RESPONSES)
 
 SyncReader = Annotated[User, Depends(require(Permission.READ_SYNC))]
 
 
-def _post_key(authorization: Annotated[str | None, Header()] = None) -> str | None:
+def _post_key(state: StateDep, authorization: Annotated[str | None, Header()] = None) -> str | None:
     if authorization is None:
         return None
     scheme, _, key = authorization.partition(" ")
-    return key.strip() if scheme.lower() == "bearer" else None
+    if scheme.lower() != "bearer":
+        return None
+    token = key.strip()
+    if not token.startswith("bp_"):
+        try:  # a signed-in user is known, but these routes are for posts only
+            verify_token(token, state.settings.token_secret(), state.now())
+        except TokenError:
+            return token
+        raise PermissionDenied("this route is for posts (a post key), not for user accounts")
+    return token
 
 
 PostKey = Annotated[str | None, Depends(_post_key)]
