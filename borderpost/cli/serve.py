@@ -66,6 +66,13 @@ def serve(
     store = state(ctx).store()
     app = create_app(settings, store=store, warm=warm)
     loop = None
+    if role == "hq":
+        from borderpost.store import UnitOfWork
+        from borderpost.store.models import SyncNode
+
+        with UnitOfWork(store) as uow:
+            if uow.session.get(SyncNode, 1) is not None:
+                fail("this database is a post (borderpost post init): serve it with --role post")
     if role == "post":
         from borderpost.store import UnitOfWork
         from borderpost.sync.errors import NotAPostError

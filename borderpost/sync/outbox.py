@@ -8,8 +8,10 @@ own transaction: the record and its event are committed together or not at all. 
 without a ``sync_node`` row (HQ, a single node) writes no events.
 
 Sequence numbers come from the counter, not from the outbox's own rows, so they are never
-reused after acknowledged events are deleted; SQLite's single writer (and the counter row's
-lock on PostgreSQL) keeps them gapless and in commit order.
+reused after acknowledged events are deleted, and taken by one ``UPDATE ... RETURNING`` so that
+two writers never get the same ones. SQLite's single writer keeps them in commit order too; on
+PostgreSQL a later number may commit first, and HQ then refuses the batch as a gap until the
+earlier one is committed and sent (nothing is lost, the push is only retried).
 """
 
 from __future__ import annotations
@@ -148,12 +150,16 @@ def write_events(connection: Connection, changes: Iterable[Change], at: dt.datet
     ordered = upserts + deletes
     if not ordered:
         return 0
-    last = connection.execute(select(_NODE.c.last_seq).where(_NODE.c.id == _NODE_ID)).scalar()
-    if last is None:
+    # One statement takes the numbers: two writers can never be handed the same ones.
+    taken = connection.execute(
+        update(_NODE)
+        .where(_NODE.c.id == _NODE_ID)
+        .values(last_seq=_NODE.c.last_seq + len(ordered))
+        .returning(_NODE.c.last_seq)
+    ).scalar()
+    if taken is None:
         return 0  # not a post
-    connection.execute(
-        update(_NODE).where(_NODE.c.id == _NODE_ID).values(last_seq=last + len(ordered))
-    )
+    last = int(taken) - len(ordered)
     lookup = _RefLookup(connection)
     rows = [
         {

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from borderpost.store.models.base import Base
@@ -86,15 +86,15 @@ class SyncPost(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     code: Mapped[str] = mapped_column(String(16), unique=True)
     key_hash: Mapped[str] = mapped_column(String(64))
-    active: Mapped[bool] = mapped_column(default=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
     applied_seq: Mapped[int] = mapped_column(Integer, default=0)
     records: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     last_contact_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     last_post_time: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
-    clock_skew_seconds: Mapped[float | None] = mapped_column()
+    clock_skew_seconds: Mapped[float | None] = mapped_column(Float)
     backlog: Mapped[int | None] = mapped_column(Integer)
-    list_age_seconds: Mapped[float | None] = mapped_column()
+    list_age_seconds: Mapped[float | None] = mapped_column(Float)
 
 
 class SyncIdMap(Base):
