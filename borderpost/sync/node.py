@@ -15,7 +15,7 @@ from borderpost.store.models import Port, SyncListState, SyncNode
 from borderpost.sync.errors import NotAPostError, SyncError
 from borderpost.sync.outbox import backlog, enqueue_existing
 
-__all__ = ["NodeStatus", "init_post", "list_age", "node", "node_status"]
+__all__ = ["NodeStatus", "init_post", "list_age", "node", "node_status", "stale_lists"]
 
 NODE_ID = 1
 
@@ -103,6 +103,17 @@ def list_age(session: Session, now: dt.datetime) -> dt.timedelta | None:
     pulled = session.scalar(select(SyncNode.last_pull_at).where(SyncNode.id == NODE_ID))
     moments = [m for m in (last, pulled) if m is not None]
     return None if not moments else now - max(moments)
+
+
+def stale_lists(session: Session, now: dt.datetime, limit: dt.timedelta) -> float | None:
+    """At a post whose lists are older than ``limit``: their age in hours (``inf`` when never
+    brought up to date). ``None`` at a post with fresh lists, and at any other node."""
+    if session.get(SyncNode, NODE_ID) is None:
+        return None
+    age = list_age(session, now)
+    if age is None:
+        return float("inf")
+    return age.total_seconds() / 3600 if age > limit else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from borderpost.config import Settings
 from borderpost.store import Store, UnitOfWork
-from borderpost.store.models import SyncPost
+from borderpost.store.models import SyncNode, SyncPost
 from borderpost.sync.posts import register_post
 from tests.console.conftest import Login
 
@@ -38,3 +38,47 @@ def test_the_posts_page_shows_each_post_and_flags_stale_lists(
     assert "3.0 h ago" in html and "never" in html
     french = client.get("/console/posts", headers={"Accept-Language": "fr"})
     assert french.status_code == 200
+
+
+def test_a_post_warns_its_officers_when_its_lists_are_old(
+    client: TestClient, login: Login, seeded: tuple[Settings, Store]
+) -> None:
+    _, store = seeded
+    now = dt.datetime.now(dt.UTC)
+    login(client, "olga")
+    assert "lists" not in client.get("/console/inspect").text.split("<form", 1)[0]
+    with UnitOfWork(store) as uow:
+        uow.session.add(
+            SyncNode(
+                id=1,
+                post_code="DOV",
+                hq_url="https://hq.test",
+                key="bp_DOV_" + "k" * 43,
+                last_seq=0,
+                acked_seq=0,
+                created_at=now,
+            )
+        )
+        uow.commit()
+    try:
+        page = client.get("/console/inspect").text
+        assert "never received its lists from HQ" in page
+        with UnitOfWork(store) as uow:
+            node = uow.session.get(SyncNode, 1)
+            assert node is not None
+            node.last_pull_at = now - dt.timedelta(hours=80)
+            uow.commit()
+        assert (
+            "The lists at this post are 80 h old (limit 72 h)"
+            in client.get("/console/inspect").text
+        )
+        with UnitOfWork(store) as uow:
+            node = uow.session.get(SyncNode, 1)
+            assert node is not None
+            node.last_pull_at = now
+            uow.commit()
+        assert "lists at this post" not in client.get("/console/inspect").text
+    finally:
+        with UnitOfWork(store) as uow:
+            uow.session.query(SyncNode).delete()
+            uow.commit()
