@@ -95,6 +95,35 @@ class Settings(BaseSettings):
         description="ISO date used as 'today' for expiry checks (default: the real date).",
     )
 
+    sync_batch_size: int = Field(
+        default=500, ge=1, le=5000, description="Outbox events a post sends to HQ per request."
+    )
+    sync_interval_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        description="Seconds between a post's attempts to reach HQ (`serve --role post`).",
+    )
+    sync_timeout_seconds: float = Field(
+        default=30.0, gt=0, description="Seconds a post waits for HQ's answer to one request."
+    )
+    list_age_limit_hours: float = Field(
+        default=72.0,
+        gt=0,
+        description="A post warns its officers when its lists are older than this (hours).",
+    )
+    sync_ca_file: Path | None = Field(
+        default=None,
+        description=(
+            "At a post: the CA certificate (PEM) to trust for HQ's HTTPS instead of the system's."
+        ),
+    )
+    tls_certfile: Path | None = Field(
+        default=None, description="`borderpost serve`: certificate chain (PEM) to serve HTTPS."
+    )
+    tls_keyfile: Path | None = Field(
+        default=None, description="`borderpost serve`: private key (PEM) of tls_certfile."
+    )
+
     mode: Literal["development", "production"] = Field(
         default="development",
         description="production refuses a missing or placeholder secret_key.",

@@ -17,6 +17,7 @@ from borderpost.cli import (
     lists,
     mrz,
     ports,
+    post,
     retention,
     screen,
     serve,
@@ -50,6 +51,7 @@ app.add_typer(vehicle.app, name="vehicle")
 sim.app.command("cargo")(sim_conveyances.cargo)
 sim.app.command("vehicles")(sim_conveyances.vehicles)
 app.add_typer(cargo.app, name="cargo")
+app.add_typer(post.app, name="post")
 app.command("screen")(screen.screen)
 app.command("demo")(demo.demo)
 app.command("serve")(serve.serve)

@@ -76,6 +76,8 @@ class Permission(StrEnum):
     """Browse seizures, arrests, the persons and things they name, and their links (audited)."""
     MANAGE_CASEWORK = "casework.manage"
     """Add entities and links by hand, import seizure ledgers."""
+    READ_SYNC = "sync.read"
+    """See every remote post's last contact, backlog and list age."""
 
 
 _P = Permission
@@ -141,9 +143,10 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.READ_LOOKOUTS,
             _P.READ_CARGO,
             _P.READ_CASEWORK,
+            _P.READ_SYNC,
         }
     ),
-    Role.ADMIN: frozenset({_P.MANAGE_USERS, _P.MANAGE_PORTS, _P.MANAGE_LISTS}),
+    Role.ADMIN: frozenset({_P.MANAGE_USERS, _P.MANAGE_PORTS, _P.MANAGE_LISTS, _P.READ_SYNC}),
 }
 
 

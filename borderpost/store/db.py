@@ -87,4 +87,9 @@ def open_store(settings: Settings, *, auto_migrate: bool | None = None) -> Store
     except SQLAlchemyError as exc:
         engine.dispose()
         raise StoreError(f"cannot use the database at {engine.url!r}: {exc}") from exc
+    # A post's records go into its outbox in their own transaction (borderpost.sync.outbox);
+    # the listener writes nothing in a database that is not a post.
+    from borderpost.sync.outbox import install
+
+    install()
     return Store(engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))

@@ -30,6 +30,7 @@ from borderpost.web.routers import (
     lists,
     lost_stolen,
     ports,
+    sync,
     targeting,
     travellers,
     users,
@@ -88,6 +89,8 @@ def create_app(settings: Settings, *, store: Store | None = None, warm: bool = F
     app.include_router(conveyances.router, prefix=API_PREFIX)
     # Casework: seizures, arrests, their entities and links, ledger imports.
     app.include_router(casework.router, prefix=API_PREFIX)
+    # Remote posts push their records and pull list deltas (post keys, not user tokens).
+    app.include_router(sync.router, prefix=API_PREFIX)
     # The officers' web console (server-rendered pages under /console).
     install_console(app)
     return app

@@ -31,6 +31,14 @@ from borderpost.inspection.errors import Conflict, Forbidden, InspectionError, I
 from borderpost.inspection.ports import PortError, PortExistsError
 from borderpost.intel.recording import FieldErrors, MappingError, RecordingError
 from borderpost.store import StoreError
+from borderpost.sync.errors import (
+    NotAPostError,
+    PostAuthError,
+    PostForbiddenError,
+    SequenceGapError,
+    SyncApplyError,
+    SyncError,
+)
 from borderpost.watchlists import (
     EmptyImportError,
     ListContentError,
@@ -123,6 +131,13 @@ PROBLEMS: dict[type[Exception], ProblemKind] = {
     RecordingError: _kind(422, "invalid", "Invalid request"),
     MappingError: _kind(422, "invalid-mapping", "Ledger mapping cannot be used"),
     LedgerFileError: _kind(422, "invalid-ledger", "Ledger file cannot be read"),
+    # post <-> HQ synchronisation
+    PostAuthError: _kind(401, "unauthenticated", "Authentication required"),
+    PostForbiddenError: _kind(403, "forbidden", "Forbidden"),
+    SequenceGapError: _kind(409, "sequence-gap", "Events missing"),
+    NotAPostError: _kind(409, "conflict", "Conflict"),
+    SyncApplyError: _kind(422, "invalid", "Invalid request"),
+    SyncError: _kind(422, "invalid", "Invalid request"),
     # audit log and storage
     AuditError: _kind(422, "invalid", "Invalid request"),
     StoreError: _kind(503, "store-unavailable", "Database unavailable"),

@@ -41,6 +41,7 @@ MATRIX: dict[str, frozenset[str]] = {
     "/console/intel/seizures": frozenset({"analyst", "auditor"}),
     "/console/intel/arrests": frozenset({"analyst", "auditor"}),
     "/console/intel/entities": frozenset({"analyst", "auditor"}),
+    "/console/posts": frozenset({"auditor", "admin"}),
 }
 
 

@@ -158,6 +158,20 @@ ACCESS: dict[tuple[str, str], tuple[frozenset[str] | str, dict[str, Any]]] = {
     ),
     ("GET", "/api/v1/rules/stats"): (frozenset({"analyst", "auditor"}), {}),
     ("GET", "/api/v1/lookouts"): (READERS, {}),
+    # Posts push and pull with a post key; no user account may (tests/sync covers the keys).
+    ("POST", "/api/v1/sync/push"): (
+        frozenset(),
+        {
+            "json": {
+                "post": "LHR",
+                "sent_at": "2026-12-01T09:00:00+00:00",
+                "backlog": 0,
+                "events": [],
+            }
+        },
+    ),
+    ("POST", "/api/v1/sync/pull"): (frozenset(), {"json": {"post": "LHR"}}),
+    ("GET", "/api/v1/sync/posts"): (frozenset({"auditor", "admin"}), {}),
     ("POST", "/api/v1/pnr/{booking_id}/unmask"): (
         frozenset({"analyst"}),
         {"json": {"justification": "case 2026/17: courier network"}},

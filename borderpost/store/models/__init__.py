@@ -26,6 +26,14 @@ from borderpost.store.models.inspections import Decision, Inspection, Referral, 
 from borderpost.store.models.judgements import ResolutionJudgement
 from borderpost.store.models.lost_stolen import LostStolenDocument
 from borderpost.store.models.ports import Port
+from borderpost.store.models.sync import (
+    OutboxEvent,
+    PostAuditEvent,
+    SyncIdMap,
+    SyncListState,
+    SyncNode,
+    SyncPost,
+)
 from borderpost.store.models.targeting import (
     ArrivalLookout,
     HitReview,
@@ -66,14 +74,20 @@ __all__ = [
     "Inspection",
     "LostStolenDocument",
     "ManifestTraveller",
+    "OutboxEvent",
     "PnrBooking",
     "Port",
+    "PostAuditEvent",
     "Referral",
     "ResolutionJudgement",
     "ScreeningHit",
     "Stay",
     "StolenVehicleHit",
     "StolenVehicleRecord",
+    "SyncIdMap",
+    "SyncListState",
+    "SyncNode",
+    "SyncPost",
     "TargetedManifest",
     "TargetingAssessment",
     "TargetingHit",

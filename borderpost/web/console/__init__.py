@@ -23,6 +23,7 @@ from borderpost.web.console.routers import (
     dashboard,
     inspect,
     lists,
+    posts,
     supervise,
     targeting,
 )
@@ -47,6 +48,7 @@ def install_console(app: FastAPI) -> None:
         targeting,
         conveyances,
         casework,
+        posts,
     ):
         app.include_router(module.router)
     app.add_api_route(

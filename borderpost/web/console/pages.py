@@ -58,6 +58,7 @@ PAGES: dict[str, Page] = {
         Page("audit", "/console/audit", (_P.READ_AUDIT,)),
         Page("chain", "/console/audit/chain", (_P.READ_AUDIT,)),
         Page("officers", "/console/audit/officers", (_P.VIEW_INDICATORS,)),
+        Page("posts", "/console/posts", (_P.READ_SYNC,)),
         Page("record", "/console/inspections", (_P.READ_TRAVELLER,), in_menu=False),
         Page("manifest", "/console/targeting/manifests", (_P.READ_TARGETING,), in_menu=False),
         Page("upload", "/console/targeting/manifests", (_P.SUBMIT_MANIFEST,), in_menu=False),

@@ -6,6 +6,7 @@ The page calls the inspection workflow (:mod:`borderpost.inspection`) and the re
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request
@@ -18,12 +19,13 @@ from borderpost.inspection.policy import DEFAULT_PERMIT
 from borderpost.records import inspection_record, traveller_history
 from borderpost.store.models import User
 from borderpost.store.repos.ports import PortRepo
+from borderpost.sync.node import stale_lists
 from borderpost.targeting.review import lookout_count
 from borderpost.web.console.deps import CsrfForm, page
 from borderpost.web.console.forms import FormError, text_field
 from borderpost.web.console.render import render
 from borderpost.web.console.verdict import card
-from borderpost.web.deps import StateDep, UowDep
+from borderpost.web.deps import StateDep, UowDep, WebState
 from borderpost.web.errors import kind_of
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -49,6 +51,10 @@ def _inspect_page(
     own = next((p.code for p in ports if p.id == user.port_id), None)
     # Confirmed pre-arrival hits send lookouts to the arrival port: say so where officers look.
     waiting = lookout_count(uow.session, own) if own is not None else 0
+    # At a remote post: warn when the lists screened against are older than the limit.
+    state: WebState = request.app.state.borderpost
+    limit = state.settings.list_age_limit_hours
+    stale = stale_lists(uow.session, state.now(), dt.timedelta(hours=limit))
     return render(
         request,
         "inspect.html",
@@ -61,6 +67,9 @@ def _inspect_page(
         errors=errors or {},
         lookouts=waiting,
         own_port=own,
+        stale_hours=stale,
+        stale_never=stale == float("inf"),
+        list_age_limit=limit,
     )
 
 
