@@ -60,6 +60,18 @@ class Permission(StrEnum):
     """See the lookouts sent to one's port by confirmed targeting hits."""
     UNMASK_PNR = "pnr.unmask"
     """Read masked PNR data back, with a recorded justification (audited)."""
+    DECLARE_CASH = "cash.declare"
+    """Record a cash declaration, disclosure or ex officio finding at one's port."""
+    READ_CASH = "cash.read"
+    """Read cash declarations and detentions (personal data: each read is audited)."""
+    DETAIN_CASH = "cash.detain"
+    """Detain cash on a legal basis, and release it."""
+    EXPORT_FIU = "cash.fiu"
+    """Export declarations to the FIU and track submissions and their timeliness."""
+    READ_CASH_ALERTS = "cash.alerts"
+    """Run cash-courier detection and read its alerts."""
+    MANAGE_CASH_RATES = "cash.rates"
+    """Import the exchange-rate table used to convert declarations."""
 
 
 _P = Permission
@@ -73,6 +85,8 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.DECIDE,
             _P.HANDLE_REFERRAL,
             _P.READ_LOOKOUTS,
+            _P.DECLARE_CASH,
+            _P.READ_CASH,
         }
     ),
     Role.SUPERVISOR: frozenset(
@@ -86,6 +100,9 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.APPROVE,
             _P.VIEW_INDICATORS,
             _P.READ_LOOKOUTS,
+            _P.DECLARE_CASH,
+            _P.READ_CASH,
+            _P.DETAIN_CASH,
         }
     ),
     Role.ANALYST: frozenset(
@@ -98,6 +115,10 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.READ_TARGETING,
             _P.READ_LOOKOUTS,
             _P.UNMASK_PNR,
+            _P.READ_CASH,
+            _P.EXPORT_FIU,
+            _P.READ_CASH_ALERTS,
+            _P.MANAGE_CASH_RATES,
         }
     ),
     Role.AUDITOR: frozenset(
@@ -108,9 +129,12 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.VIEW_INDICATORS,
             _P.READ_TARGETING,
             _P.READ_LOOKOUTS,
+            _P.READ_CASH,
         }
     ),
-    Role.ADMIN: frozenset({_P.MANAGE_USERS, _P.MANAGE_PORTS, _P.MANAGE_LISTS}),
+    Role.ADMIN: frozenset(
+        {_P.MANAGE_USERS, _P.MANAGE_PORTS, _P.MANAGE_LISTS, _P.MANAGE_CASH_RATES}
+    ),
 }
 
 

@@ -2,6 +2,15 @@
 
 from borderpost.store.models.audit import AuditEvent
 from borderpost.store.models.base import Base, metadata
+from borderpost.store.models.cash import (
+    CashDeclaration,
+    CashDetention,
+    CashLine,
+    CashOffence,
+    CashParty,
+    CashRate,
+    FiuSubmission,
+)
 from borderpost.store.models.crossings import Crossing, Stay
 from borderpost.store.models.documents import DocumentCheck
 from borderpost.store.models.inspections import Decision, Inspection, Referral, ScreeningHit
@@ -30,10 +39,17 @@ __all__ = [
     "ArrivalLookout",
     "AuditEvent",
     "Base",
+    "CashDeclaration",
+    "CashDetention",
+    "CashLine",
+    "CashOffence",
+    "CashParty",
+    "CashRate",
     "Crossing",
     "Decision",
     "DocumentCheck",
     "DocumentSeen",
+    "FiuSubmission",
     "HitReview",
     "Inspection",
     "LostStolenDocument",
