@@ -176,22 +176,29 @@ def _shared_parties(
             behind.setdefault(key, {}).setdefault(carrier, []).append(item)
     found = []
     for key, carriers in sorted(behind.items()):
-        if len(carriers) < rules.least_carriers:
-            continue
         every = [v for group in carriers.values() for v in group]
         near = [v for v in every if _near(profile, rules, v.total)]
-        if not near:
+        # Carriers who stayed just under the line for this party: a business paid in cash by
+        # many honest travellers, each above the threshold and declared, is no courier ring.
+        structuring = sorted(
+            {
+                key
+                for key, group in carriers.items()
+                if any(_near(profile, rules, v.total) for v in group)
+            }
+        )
+        if len(carriers) < rules.least_carriers or len(structuring) < rules.least_carriers:
             continue
         total = sum((v.total for v in every), Decimal(0))
         found.append(
             Alert(
                 "shared_party",
-                tuple(sorted(carriers)),
+                tuple(structuring),
                 tuple(sorted({v.declaration.ref for v in every})),
                 f"{len(carriers)} different carriers name the same {names[key]} "
                 f"({key.split(':', 1)[0]} match) on {len(every)} declarations totalling "
-                f"{format_amount(total, profile.currency)}, {len(near)} of them just under "
-                "the threshold",
+                f"{format_amount(total, profile.currency)}; {len(structuring)} of the carriers "
+                f"stayed just under the threshold ({len(near)} declarations)",
                 {
                     "party": names[key],
                     "carriers": str(len(carriers)),
@@ -253,14 +260,19 @@ def _linked(profile: Profile, rules: DetectionRules, items: Sequence[Valued]) ->
     groups: dict[str, set[str]] = {}
     for carrier in links.parent:
         groups.setdefault(links.find(carrier), set()).add(carrier)
+    of_carrier: dict[str, list[Valued]] = {}
+    for item in items:
+        carrier = _carrier(item)
+        if carrier is not None:
+            of_carrier.setdefault(carrier, []).append(item)
     found = []
     for members in groups.values():
-        mine = [v for v in items if _carrier(v) in members]
+        mine = [v for member in sorted(members) for v in of_carrier.get(member, ())]
         near = [v for v in mine if _near(profile, rules, v.total)]
         near_carriers = {_carrier(v) for v in near}
         if len(near) < rules.least_near or len(near_carriers) < 2:
             continue
-        shared = sorted(key for key, carriers in holders.items() if len(carriers & members) > 1)
+        shared = sorted({how for member in members for how in links.via.get(member, ())})
         found.append(
             Alert(
                 "linked_couriers",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -77,15 +77,20 @@ def world_rates(spec: WorldSpec, profile: Profile) -> RateTable:
 def _amount(
     rng: random.Random, profile: Profile, rates: RateTable, day: dt.date, share: Decimal
 ) -> tuple[str, Decimal]:
-    """A currency and an amount in it worth about ``share`` of the threshold, rounded down
-    to ten units (so a structured amount stays under the line)."""
+    """A currency and an amount in it worth about ``share`` of the threshold, rounded to ten
+    units on the side of the line it is meant for (a structured amount stays under it)."""
     weights = {"USD": 5, "EUR": 4, "XOF": 1}
     code = rng.choices(sorted(weights), weights=[weights[c] for c in sorted(weights)])[0]
     rate, _ = rates.rate(code, profile.currency, day)
     local = profile.threshold * share
-    amount = (local / rate // 10) * 10
-    while profile.reaches(quantize(amount * rate)) and share < 1:
-        amount -= 10
+    if share < 1:  # rounded down, and kept under the line
+        amount = (local / rate // 10) * 10
+        while amount > 10 and profile.reaches(quantize(amount * rate)):
+            amount -= 10
+    else:  # rounded up, and kept at or above it
+        amount = -(-local / rate // 10) * 10
+        while not profile.reaches(quantize(amount * rate)):
+            amount += 10
     return code, max(Decimal(10), amount)
 
 
@@ -185,6 +190,13 @@ def _courier_declarations(
     return found, truth
 
 
+def _purpose(rng: random.Random, table: dict[str, Any], share: Decimal) -> str:
+    """What an honest declarant writes: large sums go with business, vehicles, investment."""
+    if share > Decimal("1.5"):
+        return str(rng.choice(table["large_purposes"]))
+    return str(rng.choice(table["purposes"]))
+
+
 def _honest_indices(spec: WorldSpec, plan: Plan, count: int) -> list[int]:
     rng = stream(spec, "cash-honest")
     members = set(plan.members)
@@ -222,24 +234,20 @@ def _honest_declarations(
             booking = f"H{index:07d}{trip}"
             party_ref = f"FAM-{index}" if family else None
             ref = f"SIM-H{index:07d}-{trip}"
-            common = {
-                "kind": "accompanied",
-                "day": day,
-                "port": port,
-                "direction": rng.choice(("entry", "exit")),
-                "intended_use": rng.choice(table["purposes"]),
-                "source_of_funds": "savings",
-                "booking_ref": booking,
-                "party_ref": party_ref,
-            }
-            found.append(
-                Declaration(
-                    ref=ref,
-                    lines=(Line("currency", code, amount),),
-                    parties=tuple(parties),
-                    **common,
-                )
+            own = Declaration(
+                ref=ref,
+                kind="accompanied",
+                day=day,
+                port=port,
+                direction="entry" if rng.random() < 0.5 else "exit",
+                lines=(Line("currency", code, amount),),
+                parties=tuple(parties),
+                intended_use=_purpose(rng, table, share),
+                source_of_funds="savings",
+                booking_ref=booking,
+                party_ref=party_ref,
             )
+            found.append(own)
             if family:
                 relative = Party(
                     "carrier",
@@ -255,11 +263,11 @@ def _honest_declarations(
                     rng, profile, rates, day, _share(rng, table["family_share"])
                 )
                 found.append(
-                    Declaration(
+                    replace(
+                        own,
                         ref=ref + "R",
                         lines=(Line("currency", code2, amount2),),
                         parties=(relative,),
-                        **common,
                     )
                 )
     return found
