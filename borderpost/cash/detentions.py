@@ -160,4 +160,4 @@ def detentions(
     )
     if port_id is not None:
         query = query.where(CashDeclaration.port_id == port_id)
-    return [detention_dict(d, ref, code, today) for d, ref, code in session.execute(query).tuples()]
+    return [detention_dict(d, ref, code, today) for d, ref, code in session.execute(query)]

@@ -78,7 +78,7 @@ def declarations(
     )
     if port_id is not None:
         query = query.where(CashDeclaration.port_id == port_id)
-    found = [_summary(row, code, name) for row, code, name in session.execute(query).tuples()]
+    found = [_summary(row, code, name) for row, code, name in session.execute(query)]
     audit.append(
         session,
         actor=user.username,

@@ -54,7 +54,7 @@ def domains(session: Session, rows: Iterable[CashDeclaration]) -> list[Declarati
     ids = [row.id for row in chosen]
     lines: dict[int, list[Line]] = {}
     parties: dict[int, list[Party]] = {}
-    ports = dict(session.execute(select(Port.id, Port.code)).tuples().all())
+    ports = dict(session.execute(select(Port.id, Port.code)).all())
     if ids:
         for line in session.scalars(
             select(CashLine).where(CashLine.declaration_id.in_(ids)).order_by(CashLine.id)

@@ -184,7 +184,7 @@ def submissions(session: Session, *, limit: int = 200) -> list[dict[str, object]
         .join(User, User.id == FiuSubmission.submitted_by)
         .order_by(FiuSubmission.submitted_at.desc(), FiuSubmission.id.desc())
         .limit(limit)
-    ).tuples()
+    )
     return [
         {
             "id": s.id,
