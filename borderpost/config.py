@@ -95,6 +95,24 @@ class Settings(BaseSettings):
         description="ISO date used as 'today' for expiry checks (default: the real date).",
     )
 
+    cash_profile: str = Field(
+        default="EU",
+        description=(
+            "Cash-control profile: a shipped code (EU, US) or the path of a national profile "
+            "made from borderpost/cash/data/profiles/template.toml."
+        ),
+    )
+    cash_fiu_xsd: Path | None = Field(
+        default=None,
+        description="The FIU's own XML schema for cash reports (default: Borderpost's own).",
+    )
+    cash_fiu_entity: str = Field(
+        default="BORDERPOST",
+        min_length=1,
+        max_length=255,
+        description="The reporting authority's identifier at the FIU (goAML rentity_id).",
+    )
+
     mode: Literal["development", "production"] = Field(
         default="development",
         description="production refuses a missing or placeholder secret_key.",

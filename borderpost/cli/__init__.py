@@ -8,6 +8,7 @@ from pydantic import ValidationError
 from borderpost.cli import (
     api,
     audit,
+    cash,
     db,
     demo,
     inspect,
@@ -41,6 +42,7 @@ app.add_typer(audit.app, name="audit")
 app.add_typer(api.app, name="api")
 app.add_typer(intel.app, name="intel")
 app.add_typer(retention.app, name="retention")
+app.add_typer(cash.app, name="cash")
 app.command("screen")(screen.screen)
 app.command("demo")(demo.demo)
 app.command("serve")(serve.serve)
