@@ -23,6 +23,7 @@ from borderpost.web.gate import SerialRequests
 from borderpost.web.routers import (
     audit,
     auth,
+    cash,
     health,
     inspections,
     lists,
@@ -82,6 +83,8 @@ def create_app(settings: Settings, *, store: Store | None = None, warm: bool = F
         app.include_router(module.router, prefix=API_PREFIX)
     # Pre-arrival targeting: manifests, assessments, hit review, lookouts.
     app.include_router(targeting.router, prefix=API_PREFIX)
+    # Bulk cash: declarations, detentions, FIU reports, courier alerts.
+    app.include_router(cash.router, prefix=API_PREFIX)
     # The officers' web console (server-rendered pages under /console).
     install_console(app)
     return app

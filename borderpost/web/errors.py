@@ -19,6 +19,8 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
 from borderpost.audit import AuditError
+from borderpost.cash.errors import CashError
+from borderpost.cash.fiu import FiuSchemaError
 from borderpost.identity import (
     DuplicateUserError,
     IdentityError,
@@ -116,6 +118,9 @@ PROBLEMS: dict[type[Exception], ProblemKind] = {
     ListInputError: _kind(422, "invalid", "Invalid request"),
     ListContentError: _kind(422, "invalid-list", "List file cannot be read"),
     WatchlistError: _kind(422, "invalid", "Invalid request"),
+    # bulk cash: a report the FIU schema refuses, a missing rate, an unusable profile
+    FiuSchemaError: _kind(422, "fiu-schema", "Report does not validate against the FIU schema"),
+    CashError: _kind(422, "invalid", "Invalid request"),
     # audit log and storage
     AuditError: _kind(422, "invalid", "Invalid request"),
     StoreError: _kind(503, "store-unavailable", "Database unavailable"),

@@ -28,6 +28,7 @@ FUZZ_AS = {
     "/api/v1/lost-stolen": "olga",
     "/api/v1/lists": "ann",
     "/api/v1/audit": "aud",
+    "/api/v1/cash": "olga",
 }
 
 
