@@ -22,10 +22,10 @@ import sys
 import time
 from pathlib import Path
 
+from peers import machine
 from rich.console import Console
 from rich.table import Table
 
-from bench.peers import machine
 from borderpost.cash.couriers import ALERT_KINDS, COURIER_KINDS, Valued, detect
 from borderpost.cash.profiles import profile
 from borderpost.cash.rules import assess_one

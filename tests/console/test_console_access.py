@@ -33,6 +33,11 @@ MATRIX: dict[str, frozenset[str]] = {
     "/console/targeting/reviews": frozenset({"analyst", "auditor"}),
     "/console/targeting/rules": frozenset({"analyst", "auditor"}),
     "/console/targeting/pnr": frozenset({"analyst"}),
+    "/console/cash/declare": frozenset({"officer", "supervisor"}),
+    "/console/cash/declarations": frozenset({"officer", "supervisor", "analyst", "auditor"}),
+    "/console/cash/detentions": frozenset({"officer", "supervisor", "analyst", "auditor"}),
+    "/console/cash/submissions": frozenset({"analyst"}),
+    "/console/cash/alerts": frozenset({"analyst"}),
 }
 
 
