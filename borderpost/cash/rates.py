@@ -137,16 +137,19 @@ def parse_rates(text: str | Iterable[str], *, max_age_days: int = MAX_AGE_DAYS) 
     Raises:
         RateError: no header, a malformed line (the message gives its number), or no rates.
     """
-    lines = io.StringIO(text) if isinstance(text, str) else text
+    lines = io.StringIO(text, newline="") if isinstance(text, str) else text
     reader = csv.reader(lines)
-    header = next(reader, None)
-    if header is None or tuple(cell.strip().lower() for cell in header) != HEADER:
-        raise RateError(f"the rate file must start with the header {','.join(HEADER)}")
     table = RateTable(max_age_days=max_age_days)
-    for row in reader:
-        if not row or not "".join(row).strip():
-            continue
-        table.add(_row(row, reader.line_num))
+    try:
+        header = next(reader, None)
+        if header is None or tuple(cell.strip().lower() for cell in header) != HEADER:
+            raise RateError(f"the rate file must start with the header {','.join(HEADER)}")
+        for row in reader:
+            if not row or not "".join(row).strip():
+                continue
+            table.add(_row(row, reader.line_num))
+    except csv.Error as exc:
+        raise RateError(f"line {reader.line_num}: not CSV ({exc})") from None
     if not len(table):
         raise RateError("the rate file has a header but no rates")
     return table

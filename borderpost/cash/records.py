@@ -100,14 +100,25 @@ def _check(data: DeclarationIn) -> None:
         raise Invalid("an unaccompanied disclosure needs the day it was requested")
 
 
-def _link(session: Session, data: DeclarationIn, port_id: int) -> tuple[int | None, int | None]:
+@dataclass(frozen=True, slots=True)
+class _Links:
+    inspection_id: int | None
+    crossing_id: int | None
+    traveller_id: int | None  # the carrier, as the inspection or crossing identified them
+
+
+def _link(session: Session, data: DeclarationIn, port_id: int) -> _Links:
+    """The inspection and crossing the declaration belongs to (the crossing an inspection
+    recorded, when only the inspection is named), checked to be at the same port."""
     inspection_id, crossing_id = data.inspection_id, data.crossing_id
+    traveller_id = None
     if inspection_id is not None:
         inspection = session.get(Inspection, inspection_id)
         if inspection is None:
             raise NotFound(f"inspection {inspection_id} does not exist")
         if inspection.port_id != port_id:
             raise Invalid(f"inspection {inspection_id} was at another port")
+        traveller_id = inspection.traveller_id
         if crossing_id is None:
             crossing_id = session.scalar(
                 select(Crossing.id).where(Crossing.inspection_id == inspection_id)
@@ -118,7 +129,8 @@ def _link(session: Session, data: DeclarationIn, port_id: int) -> tuple[int | No
             raise NotFound(f"crossing {crossing_id} does not exist")
         if crossing.port_id != port_id:
             raise Invalid(f"crossing {crossing_id} was at another port")
-    return inspection_id, crossing_id
+        traveller_id = traveller_id or crossing.traveller_id
+    return _Links(inspection_id, crossing_id, traveller_id)
 
 
 def _group(session: Session, profile: Profile, declaration: Declaration) -> list[Declaration]:
@@ -160,7 +172,7 @@ def declare(
     port = port_by_code(session, data.port)
     check_at_port(officer, port.id, Permission.DECLARE_CASH, "record cash declarations")
     _check(data)
-    inspection_id, crossing_id = _link(session, data, port.id)
+    links = _link(session, data, port.id)
     draft = Declaration(
         ref="(new)",
         kind=data.kind,  # type: ignore[arg-type]  # checked above
@@ -188,8 +200,8 @@ def declare(
         direction=data.direction,
         occurred_at=data.occurred_at,
         officer_id=officer.id,
-        inspection_id=inspection_id,
-        crossing_id=crossing_id,
+        inspection_id=links.inspection_id,
+        crossing_id=links.crossing_id,
         origin=data.origin.strip(),
         destination=data.destination.strip(),
         route=data.route.strip(),
@@ -240,7 +252,7 @@ def declare(
                 phone=party.phone,
                 address=party.address,
                 account=party.account,
-                traveller_id=None,
+                traveller_id=links.traveller_id if party.role == "carrier" else None,
             )
         )
     offences: list[Offence] = []

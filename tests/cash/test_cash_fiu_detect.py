@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from borderpost.cash.couriers import COURIER_KINDS, Valued, detect
+from borderpost.cash.errors import RateError
 from borderpost.cash.facts import facts_of
 from borderpost.cash.fiu import (
     DetentionFacts,
@@ -211,3 +212,30 @@ def test_simulated_couriers_are_found() -> None:
     assert len(found) / len(flagged) >= 0.5
     again = cash_traffic(spec, plan, EU, rates)
     assert again == traffic  # deterministic
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=200, deadline=None)
+def test_rate_files_never_crash_the_parser(text: str) -> None:
+    try:
+        table = parse_rates("date,currency,quote,rate\n" + text)
+    except RateError as exc:
+        assert str(exc)
+    else:
+        assert all(rate.rate > 0 for rate in table)
+
+
+@given(st.binary(max_size=300))
+@settings(max_examples=100, deadline=None)
+def test_validation_of_untrusted_bytes_never_crashes(data: bytes) -> None:
+    with pytest.raises(FiuSchemaError):
+        validate(data)
+
+
+def test_a_rate_table_with_a_bad_line_names_it() -> None:
+    with pytest.raises(RateError, match="line 3: rate must be above 0"):
+        parse_rates("date,currency,quote,rate\n2026-01-01,USD,EUR,0.9\n2026-01-02,USD,EUR,0\n")
+    with pytest.raises(RateError, match="line 2: date '2026-13-01'"):
+        parse_rates("date,currency,quote,rate\n2026-13-01,USD,EUR,0.9\n")
+    with pytest.raises(RateError, match="header"):
+        parse_rates("")

@@ -24,7 +24,16 @@ from borderpost.config import Settings
 from borderpost.inspection.errors import Conflict, Forbidden, Invalid
 from borderpost.inspection.ports import add_port
 from borderpost.store import Store, UnitOfWork, open_store
-from borderpost.store.models import AuditEvent, CashDeclaration, CashLine, User
+from borderpost.store.models import (
+    AuditEvent,
+    CashDeclaration,
+    CashLine,
+    CashParty,
+    Crossing,
+    Inspection,
+    Traveller,
+    User,
+)
 from borderpost.store.repos.users import UserRepo
 from tests.support.accounts import add_user
 
@@ -277,3 +286,45 @@ def test_detection_over_stored_declarations(store: Store) -> None:
         assert all(f.kind == "declaration" for f in result.facts) and result.facts
         with pytest.raises(Forbidden):
             run_detection(uow.session, EU, user=ana, now=NOW)
+
+
+def test_a_declaration_links_to_its_inspection_crossing_and_traveller(store: Store) -> None:
+    with UnitOfWork(store) as uow:
+        ana = _user(uow, "ana")
+        traveller = Traveller(
+            surname="DIALLO", given_names="AMINA", birth_date=dt.date(1980, 5, 1),
+            name_key="DIALLO AMINA", created_at=NOW,
+        )  # fmt: skip
+        uow.session.add(traveller)
+        uow.session.flush()
+        assert ana.port_id is not None
+        inspection = Inspection(
+            port_id=ana.port_id, direction="entry", officer_id=ana.id, traveller_id=traveller.id,
+            verdict="clear", findings=[], created_at=NOW,
+        )  # fmt: skip
+        uow.session.add(inspection)
+        uow.session.flush()
+        crossing = Crossing(
+            traveller_id=traveller.id, port_id=ana.port_id, direction="entry", occurred_at=NOW,
+            officer_id=ana.id, inspection_id=inspection.id,
+        )  # fmt: skip
+        uow.session.add(crossing)
+        uow.session.flush()
+        done = declare(
+            uow.session, _in("12000", inspection_id=inspection.id), officer=ana, profile=EU,
+            rates=stored_rates(uow.session), now=NOW,
+        )  # fmt: skip
+        assert done.row.inspection_id == inspection.id and done.row.crossing_id == crossing.id
+        carrier = uow.session.scalars(select(CashParty).where(CashParty.role == "carrier")).one()
+        assert carrier.traveller_id == traveller.id
+        olu = _user(uow, "olu")
+        assert olu.port_id is not None
+        other = Inspection(
+            port_id=olu.port_id, direction="entry", officer_id=olu.id, verdict="clear",
+            findings=[], created_at=NOW,
+        )  # fmt: skip
+        uow.session.add(other)
+        uow.session.flush()
+        with pytest.raises(Invalid, match="another port"):
+            declare(uow.session, _in("100", inspection_id=other.id), officer=ana, profile=EU,
+                    rates=stored_rates(uow.session), now=NOW)  # fmt: skip
