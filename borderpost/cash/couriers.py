@@ -56,7 +56,9 @@ class DetectionRules:
     band: Decimal
     least_crossings: int
     window_days: int
+    least_share: Decimal
     least_carriers: int
+    party_share: Decimal
     least_near: int
     purpose_limits: tuple[tuple[tuple[str, ...], Decimal], ...]
 
@@ -71,7 +73,9 @@ def detection_rules() -> DetectionRules:
         band=Decimal(raw["structuring"]["band"]),
         least_crossings=int(raw["structuring"]["least_crossings"]),
         window_days=int(raw["structuring"]["window_days"]),
+        least_share=Decimal(raw["structuring"]["least_share"]),
         least_carriers=int(raw["shared_party"]["least_carriers"]),
+        party_share=Decimal(raw["shared_party"]["least_share"]),
         least_near=int(raw["linked"]["least_near"]),
         purpose_limits=tuple(
             (tuple(str(w).lower() for w in item["words"]), Decimal(item["share"]))
@@ -120,9 +124,13 @@ def _near(profile: Profile, rules: DetectionRules, total: Decimal) -> bool:
 
 def _structuring(profile: Profile, rules: DetectionRules, items: Sequence[Valued]) -> list[Alert]:
     by_carrier: dict[str, list[Valued]] = {}
+    every: dict[str, list[dt.date]] = {}
     for item in items:
         key = _carrier(item)
-        if key is not None and _near(profile, rules, item.total):
+        if key is None:
+            continue
+        every.setdefault(key, []).append(item.declaration.day)
+        if _near(profile, rules, item.total):
             by_carrier.setdefault(key, []).append(item)
     found = []
     window = dt.timedelta(days=rules.window_days)
@@ -137,17 +145,21 @@ def _structuring(profile: Profile, rules: DetectionRules, items: Sequence[Valued
                 best = near[start : end + 1]
         if len(best) < rules.least_crossings:
             continue
-        amounts = ", ".join(format_amount(v.total, profile.currency) for v in best)
         first, last = best[0].declaration.day, best[-1].declaration.day
+        crossed = sum(1 for day in every[key] if first <= day <= first + window)
+        if Decimal(len(best)) < rules.least_share * crossed:
+            continue
+        amounts = ", ".join(format_amount(v.total, profile.currency) for v in best)
         found.append(
             Alert(
                 "structuring",
                 (key,),
                 tuple(v.declaration.ref for v in best),
-                f"{len(best)} crossings between {first} and {last} each just under the "
-                f"{profile.code} threshold ({profile.rule_text()}): {amounts}",
+                f"{len(best)} of {crossed} crossings between {first} and {last} each just "
+                f"under the {profile.code} threshold ({profile.rule_text()}): {amounts}",
                 {
                     "crossings": str(len(best)),
+                    "all_crossings": str(crossed),
                     "first": first.isoformat(),
                     "last": last.isoformat(),
                     "threshold": str(profile.threshold),
@@ -187,7 +199,11 @@ def _shared_parties(
                 if any(_near(profile, rules, v.total) for v in group)
             }
         )
-        if len(carriers) < rules.least_carriers or len(structuring) < rules.least_carriers:
+        if (
+            len(carriers) < rules.least_carriers
+            or len(structuring) < rules.least_carriers
+            or Decimal(len(structuring)) < rules.party_share * len(carriers)
+        ):
             continue
         total = sum((v.total for v in every), Decimal(0))
         found.append(

@@ -217,13 +217,19 @@ def _honest_declarations(
     for index in _honest_indices(spec, plan, count):
         rng = stream(spec, "cash-honest", index)
         person = people.traveller(spec, index)
-        trader = rng.random() < table["trader"]
+        habit = rng.random()
+        trader = habit < table["trader"]
+        cautious = table["trader"] <= habit < table["trader"] + table["cautious"]
         family = rng.random() < table["family"]
-        trips = rng.randint(*table["crossings"]) + (3 if trader else 0)
+        trips = rng.randint(*table["crossings"]) + (3 if trader or cautious else 0)
         port = rng.choice(ports)
         for trip in range(trips):
             day = spec.day(rng.randrange(spec.days))
-            if (trader and rng.random() < 0.7) or rng.random() < table["near_once"] / max(1, trips):
+            if cautious and rng.random() < 0.8:
+                share = _share(rng, [0.9, 0.999])
+            elif trader:
+                share = _share(rng, table["trader_share"])
+            elif rng.random() < table["near_once"] / max(1, trips):
                 share = _share(rng, [0.9, 0.999])
             else:
                 share = _share(rng, table["amount_share"])
