@@ -27,11 +27,15 @@ from borderpost.cash.money import parse_amount
 from borderpost.cash.profiles import Profile, builtin_profiles, profile
 from borderpost.cash.rates import parse_rates
 from borderpost.cash.records import DeclarationIn, declare
+from borderpost.cash.serialize import declaration_json, rates_csv
 from borderpost.cash.stored import import_rates, stored_rates
 from borderpost.cash.submissions import export, on_time
 from borderpost.cli.context import console, default_actor, fail, state
 from borderpost.inspection.access import user_by_name
 from borderpost.inspection.errors import InspectionError
+from borderpost.sim.world import networks, officers
+from borderpost.sim.world.cash import cash_traffic, world_rates
+from borderpost.sim.world.spec import WorldSpec
 from borderpost.store import UnitOfWork
 from borderpost.store.models import User
 
@@ -365,11 +369,14 @@ def detect_command(
 ) -> None:
     """Run cash-courier detection over the stored declarations; each alert says why."""
     chosen = _profile(ctx, profile_code)
-    found = _as_user(
-        ctx,
-        analyst,
-        lambda uow, user: run_detection(uow.session, chosen, user=user, now=_now(), days=days),
-    )
+    with Progress(console=console, transient=True) as bar:
+        bar.add_task("detecting couriers", total=None)
+        found = _as_user(
+            ctx,
+            analyst,
+            lambda uow, user: run_detection(uow.session, chosen, user=user, now=_now(), days=days),
+        )
+
     if as_json:
         for alert in found.alerts:
             print(json.dumps(alert.to_dict()))
@@ -379,3 +386,36 @@ def detect_command(
     )
     for alert in found.alerts:
         console.print(f"[bold]{alert.kind}[/] {', '.join(alert.refs)}\n  {alert.reason}")
+
+
+@app.command("simulate")
+def simulate_command(
+    ctx: typer.Context,
+    out: Path = typer.Option(..., "--out", help="Folder for declarations.jsonl and truth.json."),
+    seed: int = typer.Option(7, "--seed", min=0),
+    travellers: int = typer.Option(20000, "--travellers", min=1, max=10_000_000),
+    days: int = typer.Option(365, "--days", min=1, max=3660),
+    profile_code: str | None = typer.Option(None, "--profile"),
+) -> None:
+    """Write a generated world's cash traffic (money couriers planted among honest
+    declarants, see docs/cash.md) and its truth, for training and for testing detection."""
+    chosen = _profile(ctx, profile_code)
+    spec = WorldSpec(seed, travellers, days)
+    with Progress(console=console, transient=True) as bar:
+        bar.add_task("generating the world's cash traffic", total=None)
+        plan = networks.plan(spec, officers.roster(spec))
+        rates = world_rates(spec, chosen)
+        traffic = cash_traffic(spec, plan, chosen, rates)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with (out / "declarations.jsonl").open("w", encoding="utf-8") as sink:
+            for declaration in traffic.declarations:
+                sink.write(json.dumps(declaration_json(declaration)) + "\n")
+        (out / "rates.csv").write_text(rates_csv(rates), encoding="utf-8")
+        (out / "truth.json").write_text(json.dumps(traffic.to_truth(), indent=1), encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write to {out}: {exc.strerror or exc}", code=1)
+    console.print(
+        f"wrote {len(traffic.declarations)} declarations ({len(traffic.couriers)} couriers) "
+        f"and their truth to {out}"
+    )

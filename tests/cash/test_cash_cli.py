@@ -118,3 +118,13 @@ def test_line_and_party_parsers_never_crash(text: str) -> None:
     for parse in (parse_line, parse_party):
         with contextlib.suppress(ValueError):
             parse(text)
+
+
+def test_simulated_traffic_is_written_with_its_truth(runner: CliRunner, tmp_path: Path) -> None:
+    args = ["cash", "simulate", "--out", "sim", "--travellers", "3000", "--days", "90"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    lines = (tmp_path / "sim" / "declarations.jsonl").read_text(encoding="utf-8").splitlines()
+    truth = json.loads((tmp_path / "sim" / "truth.json").read_text(encoding="utf-8"))
+    assert lines and truth["couriers"]
+    assert "date,currency,quote,rate" in (tmp_path / "sim" / "rates.csv").read_text()
