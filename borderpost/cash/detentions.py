@@ -47,7 +47,7 @@ def detain(
 
     Raises:
         NotFound: no such declaration. Forbidden: not a supervisor of that port.
-        Invalid: no legal basis or reason, days out of 1..90, amount above what was declared.
+        Invalid: no legal basis or reason, days out of 1..90, an amount of zero.
         Conflict: the cash is already detained.
     """
     row = session.get(CashDeclaration, declaration_id)

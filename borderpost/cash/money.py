@@ -15,6 +15,7 @@ CENT = Decimal("0.01")
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?")
 _MAX_DIGITS = 15  # a trillion in any currency is a typing error
+_MAX_DECIMALS = 10  # cents, and the digits of an exchange rate
 
 
 def parse_currency(text: str) -> str:
@@ -56,6 +57,9 @@ def parse_amount(value: str | int | Decimal, *, what: str = "amount") -> Decimal
         raise ValueError(f"{what} {value!r} must be zero or more")
     if amount.adjusted() >= _MAX_DIGITS:
         raise ValueError(f"{what} {value!r} is too large to be real")
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -_MAX_DECIMALS:
+        raise ValueError(f"{what} {value!r} has more than {_MAX_DECIMALS} decimals")
     return amount
 
 

@@ -86,9 +86,28 @@ def _check(data: DeclarationIn) -> None:
         raise Invalid("a declaration needs at least one line (instrument, currency, amount)")
     if sum(1 for p in data.parties if p.role == "carrier") != 1:
         raise Invalid("a declaration names exactly one carrier (or consignor, if unaccompanied)")
+    for field, value, limit in (
+        ("party reference", data.party_ref, 64),
+        ("conveyance reference", data.conveyance_ref, 64),
+        ("booking reference", data.booking_ref, 16),
+    ):
+        if value is not None and len(value) > limit:
+            raise Invalid(f"the {field} is longer than {limit} characters")
     for party in data.parties:
         if not party.name.strip():
             raise Invalid(f"the {party.role} has no name")
+        for field, value, limit in (
+            ("name", party.name, 200),
+            ("nationality", party.nationality, 3),
+            ("document", party.document, 40),
+            ("phone", party.phone, 40),
+            ("account", party.account, 64),
+        ):
+            if value is not None and len(value.strip()) > limit:
+                raise Invalid(f"the {party.role}'s {field} is longer than {limit} characters")
+    for line in data.lines:
+        if line.gold_form is not None and len(line.gold_form) > 8:
+            raise Invalid(f"gold form {line.gold_form[:20]!r}: use one of {', '.join(GOLD_FORMS)}")
     for line in data.lines:
         if line.instrument == "gold" and (line.gold_form not in GOLD_FORMS or line.purity is None):
             raise Invalid(f"a gold line needs its form ({', '.join(GOLD_FORMS)}) and purity")
@@ -247,11 +266,11 @@ def declare(
                 role=party.role,
                 name=party.name.strip(),
                 birth_date=party.birth_date,
-                nationality=party.nationality,
-                document=party.document,
-                phone=party.phone,
+                nationality=None if party.nationality is None else party.nationality.strip(),
+                document=None if party.document is None else party.document.strip(),
+                phone=None if party.phone is None else party.phone.strip(),
                 address=party.address,
-                account=party.account,
+                account=None if party.account is None else party.account.strip(),
                 traveller_id=links.traveller_id if party.role == "carrier" else None,
             )
         )

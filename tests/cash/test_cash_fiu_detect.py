@@ -194,6 +194,13 @@ def test_amount_parser_never_crashes(text: str) -> None:
         assert amount >= 0
 
 
+def test_amounts_with_too_many_decimals_are_refused() -> None:
+    with pytest.raises(ValueError, match="more than 10 decimals"):
+        parse_amount("1.00000000000000000001")
+    with pytest.raises(ValueError, match="as text or a whole number"):
+        parse_amount(1.5)  # type: ignore[arg-type]
+
+
 @given(st.decimals(min_value=0, max_value=10**9, places=2))
 def test_amount_parser_round_trips(value: Decimal) -> None:
     assert parse_amount(f"{value:f}") == value

@@ -225,6 +225,12 @@ def test_bad_declarations_are_refused_and_nothing_is_stored(store: Store) -> Non
             declare(
                 uow.session, _in("100", parties=[]), officer=ana, profile=EU, rates=rates, now=NOW
             )
+        with pytest.raises(Invalid, match="longer than 64"):
+            declare(uow.session, _in("100", party_ref="F" * 65), officer=ana, profile=EU,
+                    rates=rates, now=NOW)  # fmt: skip
+        with pytest.raises(Invalid, match="carrier's phone is longer than 40"):
+            declare(uow.session, _in("100", parties=[Party("carrier", "X", phone="1" * 41)]),
+                    officer=ana, profile=EU, rates=rates, now=NOW)  # fmt: skip
         with pytest.raises(Invalid, match="amount found"):
             declare(
                 uow.session,
