@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -50,6 +51,17 @@ _R = TypeVar("_R")
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+@contextmanager
+def _working(what: str) -> Iterator[None]:
+    """A spinner while ``what`` runs, on a terminal only (pipes and --json stay clean)."""
+    if not console.is_terminal:
+        yield
+        return
+    with Progress(console=console, transient=True) as bar:
+        bar.add_task(what, total=None)
+        yield
 
 
 def _profile(ctx: typer.Context, chosen: str | None) -> Profile:
@@ -115,8 +127,7 @@ def rates_import(
     except (CashError, UnicodeDecodeError) as exc:
         fail(f"{path}: {exc}")
         return
-    with UnitOfWork(state(ctx).store()) as uow, Progress(console=console, transient=True) as bar:
-        bar.add_task(f"importing {len(table)} rates", total=None)
+    with UnitOfWork(state(ctx).store()) as uow, _working(f"importing {len(table)} rates"):
         count = import_rates(uow.session, table, actor=actor or default_actor(), now=_now())
         uow.commit()
     console.print(f"imported {count} rates from {path.name}")
@@ -369,8 +380,7 @@ def detect_command(
 ) -> None:
     """Run cash-courier detection over the stored declarations; each alert says why."""
     chosen = _profile(ctx, profile_code)
-    with Progress(console=console, transient=True) as bar:
-        bar.add_task("detecting couriers", total=None)
+    with _working("detecting couriers"):
         found = _as_user(
             ctx,
             analyst,
@@ -401,8 +411,7 @@ def simulate_command(
     declarants, see docs/cash.md) and its truth, for training and for testing detection."""
     chosen = _profile(ctx, profile_code)
     spec = WorldSpec(seed, travellers, days)
-    with Progress(console=console, transient=True) as bar:
-        bar.add_task("generating the world's cash traffic", total=None)
+    with _working("generating the world's cash traffic"):
         plan = networks.plan(spec, officers.roster(spec))
         rates = world_rates(spec, chosen)
         traffic = cash_traffic(spec, plan, chosen, rates)
