@@ -123,6 +123,23 @@ class Settings(BaseSettings):
     tls_keyfile: Path | None = Field(
         default=None, description="`borderpost serve`: private key (PEM) of tls_certfile."
     )
+    cash_profile: str = Field(
+        default="EU",
+        description=(
+            "Cash-control profile: a shipped code (EU, US) or the path of a national profile "
+            "made from borderpost/cash/data/profiles/template.toml."
+        ),
+    )
+    cash_fiu_xsd: Path | None = Field(
+        default=None,
+        description="The FIU's own XML schema for cash reports (default: Borderpost's own).",
+    )
+    cash_fiu_entity: str = Field(
+        default="BORDERPOST",
+        min_length=1,
+        max_length=255,
+        description="The reporting authority's identifier at the FIU (goAML rentity_id).",
+    )
 
     mode: Literal["development", "production"] = Field(
         default="development",

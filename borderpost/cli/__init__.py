@@ -9,6 +9,7 @@ from borderpost.cli import (
     api,
     audit,
     cargo,
+    cash,
     chip,
     db,
     demo,
@@ -52,6 +53,7 @@ sim.app.command("cargo")(sim_conveyances.cargo)
 sim.app.command("vehicles")(sim_conveyances.vehicles)
 app.add_typer(cargo.app, name="cargo")
 app.add_typer(post.app, name="post")
+app.add_typer(cash.app, name="cash")
 app.command("screen")(screen.screen)
 app.command("demo")(demo.demo)
 app.command("serve")(serve.serve)

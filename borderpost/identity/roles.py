@@ -78,6 +78,18 @@ class Permission(StrEnum):
     """Add entities and links by hand, import seizure ledgers."""
     READ_SYNC = "sync.read"
     """See every remote post's last contact, backlog and list age."""
+    DECLARE_CASH = "cash.declare"
+    """Record a cash declaration, disclosure or ex officio finding at one's port."""
+    READ_CASH = "cash.read"
+    """Read cash declarations and detentions (personal data: each read is audited)."""
+    DETAIN_CASH = "cash.detain"
+    """Detain cash on a legal basis, and release it."""
+    EXPORT_FIU = "cash.fiu"
+    """Export declarations to the FIU and track submissions and their timeliness."""
+    READ_CASH_ALERTS = "cash.alerts"
+    """Run cash-courier detection and read its alerts."""
+    MANAGE_CASH_RATES = "cash.rates"
+    """Import the exchange-rate table used to convert declarations."""
 
 
 _P = Permission
@@ -96,6 +108,8 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.READ_CARGO,
             _P.EXAMINE_CARGO,
             _P.RECORD_CASE,
+            _P.DECLARE_CASH,
+            _P.READ_CASH,
         }
     ),
     Role.SUPERVISOR: frozenset(
@@ -114,6 +128,9 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.READ_CARGO,
             _P.EXAMINE_CARGO,
             _P.RECORD_CASE,
+            _P.DECLARE_CASH,
+            _P.READ_CASH,
+            _P.DETAIN_CASH,
         }
     ),
     Role.ANALYST: frozenset(
@@ -131,6 +148,10 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.RECORD_CASE,
             _P.READ_CASEWORK,
             _P.MANAGE_CASEWORK,
+            _P.READ_CASH,
+            _P.EXPORT_FIU,
+            _P.READ_CASH_ALERTS,
+            _P.MANAGE_CASH_RATES,
         }
     ),
     Role.AUDITOR: frozenset(
@@ -144,9 +165,12 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.READ_CARGO,
             _P.READ_CASEWORK,
             _P.READ_SYNC,
+            _P.READ_CASH,
         }
     ),
-    Role.ADMIN: frozenset({_P.MANAGE_USERS, _P.MANAGE_PORTS, _P.MANAGE_LISTS, _P.READ_SYNC}),
+    Role.ADMIN: frozenset(
+        {_P.MANAGE_USERS, _P.MANAGE_PORTS, _P.MANAGE_LISTS, _P.READ_SYNC, _P.MANAGE_CASH_RATES}
+    ),
 }
 
 

@@ -24,6 +24,7 @@ from borderpost.web.routers import (
     audit,
     auth,
     casework,
+    cash,
     conveyances,
     health,
     inspections,
@@ -91,6 +92,8 @@ def create_app(settings: Settings, *, store: Store | None = None, warm: bool = F
     app.include_router(casework.router, prefix=API_PREFIX)
     # Remote posts push their records and pull list deltas (post keys, not user tokens).
     app.include_router(sync.router, prefix=API_PREFIX)
+    # Bulk cash: declarations, detentions, FIU reports, courier alerts.
+    app.include_router(cash.router, prefix=API_PREFIX)
     # The officers' web console (server-rendered pages under /console).
     install_console(app)
     return app

@@ -20,6 +20,8 @@ from starlette.exceptions import HTTPException
 
 from borderpost.audit import AuditError
 from borderpost.casework.ledger_files import LedgerFileError
+from borderpost.cash.errors import CashError
+from borderpost.cash.fiu import FiuSchemaError
 from borderpost.identity import (
     DuplicateUserError,
     IdentityError,
@@ -138,6 +140,9 @@ PROBLEMS: dict[type[Exception], ProblemKind] = {
     NotAPostError: _kind(409, "conflict", "Conflict"),
     SyncApplyError: _kind(422, "invalid", "Invalid request"),
     SyncError: _kind(422, "invalid", "Invalid request"),
+    # bulk cash: a report the FIU schema refuses, a missing rate, an unusable profile
+    FiuSchemaError: _kind(422, "fiu-schema", "Report does not validate against the FIU schema"),
+    CashError: _kind(422, "invalid", "Invalid request"),
     # audit log and storage
     AuditError: _kind(422, "invalid", "Invalid request"),
     StoreError: _kind(503, "store-unavailable", "Database unavailable"),

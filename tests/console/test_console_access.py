@@ -42,6 +42,11 @@ MATRIX: dict[str, frozenset[str]] = {
     "/console/intel/arrests": frozenset({"analyst", "auditor"}),
     "/console/intel/entities": frozenset({"analyst", "auditor"}),
     "/console/posts": frozenset({"auditor", "admin"}),
+    "/console/cash/declare": frozenset({"officer", "supervisor"}),
+    "/console/cash/declarations": frozenset({"officer", "supervisor", "analyst", "auditor"}),
+    "/console/cash/detentions": frozenset({"officer", "supervisor", "analyst", "auditor"}),
+    "/console/cash/submissions": frozenset({"analyst"}),
+    "/console/cash/alerts": frozenset({"analyst"}),
 }
 
 

@@ -210,6 +210,39 @@ ACCESS: dict[tuple[str, str], tuple[frozenset[str] | str, dict[str, Any]]] = {
     ),
     ("GET", "/api/v1/conveyances/cargo/statistics"): (READERS, {}),
     **CASEWORK_ACCESS,
+    ("GET", "/api/v1/cash/profile"): (READERS, {}),
+    ("POST", "/api/v1/cash/rates"): (
+        frozenset({"admin", "analyst"}),
+        {"files": {"file": ("rates.csv", b"date,currency,quote,rate\n2026-01-01,USD,EUR,0.9\n")}},
+    ),
+    ("POST", "/api/v1/cash/declarations"): (
+        PORT_STAFF,
+        {
+            "json": {
+                "port": "LHR",
+                "lines": [{"line": "currency:EUR:12000"}],
+                "parties": [{"role": "carrier", "name": "AMINA DIALLO"}],
+            }
+        },
+    ),
+    ("GET", "/api/v1/cash/declarations"): (READERS, {}),
+    ("GET", "/api/v1/cash/declarations/{declaration_id}"): (READERS, {}),
+    ("POST", "/api/v1/cash/declarations/{declaration_id}/offences"): (
+        PORT_STAFF,
+        {"json": {"found": "15000"}},
+    ),
+    ("POST", "/api/v1/cash/declarations/{declaration_id}/detention"): (
+        frozenset({"supervisor"}),
+        {"json": {"legal_basis": "Reg. 2018/1672 art. 7", "reason": "false declaration"}},
+    ),
+    ("POST", "/api/v1/cash/detentions/{detention_id}/release"): (
+        frozenset({"supervisor"}),
+        {"json": {"reason": "court order 17/2026"}},
+    ),
+    ("GET", "/api/v1/cash/detentions"): (READERS, {}),
+    ("POST", "/api/v1/cash/declarations/{declaration_id}/fiu"): (frozenset({"analyst"}), {}),
+    ("GET", "/api/v1/cash/submissions"): (frozenset({"analyst"}), {}),
+    ("GET", "/api/v1/cash/alerts"): (frozenset({"analyst"}), {}),
 }
 #: Values for path parameters: ids that do not exist (an allowed caller gets 404, not 403).
 PATH_VALUES = {
@@ -225,6 +258,8 @@ PATH_VALUES = {
     "{container_id}": "999999",
     "{ref}": "NO/SUCH/REF",
     "{entity_id}": "999999",
+    "{declaration_id}": "999999",
+    "{detention_id}": "999999",
 }
 
 

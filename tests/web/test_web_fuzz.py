@@ -31,6 +31,7 @@ FUZZ_AS = {
     "/api/v1/conveyances/vehicles": "olga",
     "/api/v1/conveyances/cargo": "ann",
     "/api/v1/intel": "ann",
+    "/api/v1/cash": "olga",
 }
 
 

@@ -19,6 +19,7 @@ from borderpost.web.console.routers import (
     audit,
     auth,
     casework,
+    cash,
     conveyances,
     dashboard,
     inspect,
@@ -49,6 +50,7 @@ def install_console(app: FastAPI) -> None:
         conveyances,
         casework,
         posts,
+        cash,
     ):
         app.include_router(module.router)
     app.add_api_route(

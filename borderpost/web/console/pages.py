@@ -43,6 +43,11 @@ PAGES: dict[str, Page] = {
         Page("reviews", "/console/targeting/reviews", (_P.READ_TARGETING,)),
         Page("rules", "/console/targeting/rules", (_P.READ_TARGETING,)),
         Page("pnr", "/console/targeting/pnr", (_P.UNMASK_PNR,)),
+        Page("cash_declare", "/console/cash/declare", (_P.DECLARE_CASH,)),
+        Page("cash_declarations", "/console/cash/declarations", (_P.READ_CASH,)),
+        Page("cash_detentions", "/console/cash/detentions", (_P.READ_CASH,)),
+        Page("cash_submissions", "/console/cash/submissions", (_P.EXPORT_FIU,)),
+        Page("cash_alerts", "/console/cash/alerts", (_P.READ_CASH_ALERTS,)),
         Page("lists", "/console/lists", _LIST_READERS),
         Page("search", "/console/lists/search", _LIST_READERS),
         Page("lookout", "/console/lists/lookout", (_P.ADD_LOOKOUT,)),
@@ -66,6 +71,7 @@ PAGES: dict[str, Page] = {
         Page("cargo_manifest", "/console/cargo", (_P.READ_CARGO,), in_menu=False),
         Page("cargo_upload", "/console/cargo", (_P.SUBMIT_CARGO,), in_menu=False),
         Page("cargo_examine", "/console/cargo", (_P.EXAMINE_CARGO,), in_menu=False),
+        Page("cash_detain", "/console/cash/detentions", (_P.DETAIN_CASH,), in_menu=False),
     )
 }
 
