@@ -25,6 +25,7 @@ from borderpost.web.routers import (
     auth,
     health,
     inspections,
+    issuance,
     lists,
     lost_stolen,
     ports,
@@ -82,6 +83,8 @@ def create_app(settings: Settings, *, store: Store | None = None, warm: bool = F
         app.include_router(module.router, prefix=API_PREFIX)
     # Pre-arrival targeting: manifests, assessments, hit review, lookouts.
     app.include_router(targeting.router, prefix=API_PREFIX)
+    # Passport issuance integrity: applications, adjudication, booklet stock, insider signals.
+    app.include_router(issuance.router, prefix=API_PREFIX)
     # The officers' web console (server-rendered pages under /console).
     install_console(app)
     return app

@@ -5,6 +5,16 @@ from borderpost.store.models.base import Base, metadata
 from borderpost.store.models.crossings import Crossing, Stay
 from borderpost.store.models.documents import DocumentCheck
 from borderpost.store.models.inspections import Decision, Inspection, Referral, ScreeningHit
+from borderpost.store.models.issuance import (
+    Booklet,
+    BookletMovement,
+    CivilRegistryEntry,
+    DuplicateCandidate,
+    IssuanceAlert,
+    IssuanceApplication,
+    IssuanceEvidence,
+    IssuedPassport,
+)
 from borderpost.store.models.judgements import ResolutionJudgement
 from borderpost.store.models.lost_stolen import LostStolenDocument
 from borderpost.store.models.ports import Port
@@ -30,12 +40,20 @@ __all__ = [
     "ArrivalLookout",
     "AuditEvent",
     "Base",
+    "Booklet",
+    "BookletMovement",
+    "CivilRegistryEntry",
     "Crossing",
     "Decision",
     "DocumentCheck",
     "DocumentSeen",
+    "DuplicateCandidate",
     "HitReview",
     "Inspection",
+    "IssuanceAlert",
+    "IssuanceApplication",
+    "IssuanceEvidence",
+    "IssuedPassport",
     "LostStolenDocument",
     "ManifestTraveller",
     "PnrBooking",
