@@ -18,8 +18,9 @@ from tests.support.issuance import NOW, user
 def test_stolen_blank_presented_at_the_border_raises_a_hit(store: Store) -> None:
     with UnitOfWork(store) as uow:
         sara = user(uow.session, "sara")
-        receive(uow.session, serial_range("UT", 500, 5), actor=sara, country="UTO", batch="B9",
-                now=NOW)
+        receive(
+            uow.session, serial_range("UT", 500, 5), actor=sara, country="UTO", batch="B9", now=NOW
+        )
         for serial in serial_range("UT", 500, 5):
             move(uow.session, serial, "dispatch", actor=sara, location="NORTH", now=NOW)
         # Two booklets of the series are gone when the station is counted.
