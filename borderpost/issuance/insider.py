@@ -130,6 +130,7 @@ def officer_signals(
         reads=reads,
         handlers=handlers,
         thresholds=book.signals,
+        takers={app_id: maker for app_id, maker, *_ in applications},
     )
     append(
         session,

@@ -9,7 +9,8 @@ What counts as detected, kind by kind:
 * ``late_identity``: an ``id_issue_implausible`` or ``registry_not_found`` alert.
 * ``facilitated``: a ``shared_contact`` alert.
 * ``stolen_blank``: a lost/stolen hit at the border inspection of a presented passport.
-* ``corrupt_officer``: any insider signal on the officer.
+* ``corrupt_officer``: any insider signal on a corrupt member of staff (the supervisor who
+  approves fraud, and the accomplice clerk at whose counter it is taken).
 """
 
 from __future__ import annotations
@@ -117,5 +118,6 @@ def score_run(session: Session, world: IssuanceWorld, run: SimulationRun) -> lis
     signals = officer_signals(
         session, actor=auditor, book=default_rules(), now=dt.datetime.now(dt.UTC)
     )
-    scores.append(_score("corrupt_officer", {world.corrupt_officer}, {s.officer for s in signals}))
+    corrupt = {world.corrupt_officer, world.accomplice}
+    scores.append(_score("corrupt_officer", corrupt, {s.officer for s in signals}))
     return scores

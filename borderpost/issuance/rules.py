@@ -107,7 +107,7 @@ class SignalThresholds:
     out_of_hours_min: int = 3
     min_alert_decisions: int = 4
     approval_excess: float = 0.40
-    linked_min: int = 3
+    linked_min: int = 4
     overrides_min: int = 3
     browsing_min: int = 5
     vip_browsing_min: int = 2

@@ -5,8 +5,8 @@ Signals point at patterns worth a look, never at guilt:
 * ``out_of_hours``: approvals outside office hours.
 * ``approval_rate``: an officer approves applications carrying integrity alerts far more often
   than their peers do.
-* ``linked_applicants``: one officer took or decided several applications linked to each other
-  (shared address, phone or guarantor; a duplicate-identity candidate).
+* ``linked_applicants``: one officer took several applications linked to each other at the
+  counter (shared address, phone or guarantor; a duplicate-identity candidate).
 * ``alert_overrides``: integrity alerts overridden by one officer.
 * ``record_browsing``: application records opened by someone with no part in them (VIP
   records counted apart).
@@ -182,11 +182,12 @@ def _components(pairs: Iterable[tuple[int, int]]) -> list[set[int]]:
 
 
 def _linked(
-    handlers: dict[int, set[str]], links: Sequence[LinkFact], limits: SignalThresholds
+    makers: dict[int, str], links: Sequence[LinkFact], limits: SignalThresholds
 ) -> list[Signal]:
     per_officer: dict[str, list[LinkFact]] = defaultdict(list)
     for link in links:
-        for officer in handlers.get(link.left, set()) & handlers.get(link.right, set()):
+        officer = makers.get(link.left)
+        if officer is not None and officer == makers.get(link.right):
             per_officer[officer].append(link)
     found = []
     for officer, mine in sorted(per_officer.items()):
@@ -197,7 +198,7 @@ def _linked(
         whys = sorted({link.why for link in mine if link.left in biggest})
         ids = sorted(biggest)
         reason = (
-            f"handled {len(biggest)} applications linked to each other "
+            f"took {len(biggest)} applications linked to each other "
             f"({', '.join(f'#{i}' for i in ids[:12])}) by {', '.join(whys)}"
         )
         figures = {"applications": ids, "links": whys, "groups": len(groups)}
@@ -207,23 +208,25 @@ def _linked(
     return found
 
 
-def _overrides(overrides: Sequence[OverrideFact], limits: SignalThresholds) -> list[Signal]:
+def _overrides(
+    overrides: Sequence[OverrideFact], deciders: set[str], limits: SignalThresholds
+) -> list[Signal]:
     per: dict[str, list[OverrideFact]] = defaultdict(list)
     for fact in overrides:
         per[fact.officer].append(fact)
-    officers = len(per) or 1
-    norm = len(overrides) / officers
     found = []
     for officer, made in sorted(per.items()):
         if len(made) < limits.overrides_min:
             continue
+        peers = (deciders | set(per)) - {officer}
+        norm = (len(overrides) - len(made)) / max(1, len(peers))
         rules = sorted({fact.rule for fact in made})
         reason = (
             f"overrode {len(made)} integrity alerts ({', '.join(rules)}) on "
-            f"{len({f.application_id for f in made})} applications; the mean per overriding "
-            f"officer is {norm:.1f}"
+            f"{len({f.application_id for f in made})} applications; their {len(peers)} peers "
+            f"overrode {norm:.1f} each on average"
         )
-        figures = {"overrides": len(made), "rules": rules}
+        figures = {"overrides": len(made), "rules": rules, "peers": len(peers)}
         found.append(Signal(officer, "alert_overrides", float(len(made)), norm, reason, figures))
     return found
 
@@ -261,15 +264,19 @@ def insider_signals(
     reads: Iterable[ReadFact],
     handlers: dict[int, set[str]],
     thresholds: SignalThresholds,
+    takers: dict[int, str] | None = None,
 ) -> list[Signal]:
     """Every signal that fires, by officer and kind. ``handlers`` maps an application to the
-    staff with a part in it (the officer who took it, the decider, evidence verifiers)."""
+    staff with a part in it (the officer who took it, the decider, evidence verifiers);
+    ``takers`` to the officer who took it (else the decisions' makers are used)."""
     decision_list = list(decisions)
+    makers = {fact.application_id: fact.maker for fact in decision_list}
+    makers.update(takers or {})
     found = [
         *_hours(decision_list, thresholds),
         *_approval_rate(decision_list, thresholds),
-        *_linked(handlers, list(links), thresholds),
-        *_overrides(list(overrides), thresholds),
+        *_linked(makers, list(links), thresholds),
+        *_overrides(list(overrides), {fact.decider for fact in decision_list}, thresholds),
         *_browsing(handlers, list(reads), thresholds),
     ]
     return sorted(found, key=lambda signal: (signal.officer, signal.kind))

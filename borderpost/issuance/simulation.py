@@ -308,9 +308,8 @@ def run_world(
                 if progress is not None:
                     progress("applications", done, total)
         end = start + dt.timedelta(days=world.spec.days + 30)
-        corrupt = users[world.corrupt_officer]
-        for key in world.vip_browsing:
-            application_view(uow.session, run.ids[key], actor=corrupt, now=end)
+        for reader, key in world.browsing:
+            application_view(uow.session, run.ids[key], actor=users[reader], now=end)
         at_north = uow.session.scalars(
             select(Booklet.serial).where(Booklet.location == "NORTH", Booklet.state == "at_station")
         ).all()

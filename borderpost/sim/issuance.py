@@ -135,7 +135,7 @@ class IssuanceWorld:
     stolen: list[str]
     corrupt_officer: str
     accomplice: str
-    vip_browsing: list[int] = field(default_factory=list)
+    browsing: list[tuple[str, int]] = field(default_factory=list)
 
 
 def _national_id(rng: random.Random, birth: dt.date, used: set[str]) -> str:
@@ -218,13 +218,17 @@ class _Builder:
             and fraud != "facilitated"
             and (rng.random() < self.spec.corrupt_share)
         )
-        honest_supervisors = [s for s in SUPERVISORS if s != self.corrupt]
+        # Genuine applications go to any supervisor (the corrupt one decides them honestly, in
+        # office hours); fraud he does not handle goes to an honest one. The fixer's clients
+        # mostly come through the accomplice's counter.
+        deciders = SUPERVISORS if fraud is None else [s for s in SUPERVISORS if s != self.corrupt]
+        fixer_client = fraud == "facilitated" and rng.random() < 0.75
         values: dict[str, object] = {
             "key": len(self.applications) + 1,
             "at": self.when(),
             "office": office,
-            "clerk": self.accomplice if corrupt else rng.choice(CLERKS),
-            "decider": self.corrupt if corrupt else rng.choice(honest_supervisors),
+            "clerk": self.accomplice if corrupt or fixer_client else rng.choice(CLERKS),
+            "decider": self.corrupt if corrupt else rng.choice(deciders),
             "kind": "first",
             "surname": identity.surname,
             "given_names": identity.given_names,
@@ -324,8 +328,15 @@ def build_world(spec: IssuanceSpec | None = None) -> IssuanceWorld:
         stock[office] = [f"UT{n:07d}" for n in range(next_serial, next_serial + per_office)]
         next_serial += per_office
     stolen = stock["NORTH"][-spec.stolen_blanks :]
-    # The corrupt supervisor browses VIP records that are not his.
-    vips = [a.key for a in b.applications if a.vip and b.corrupt not in (a.decider, a.clerk)]
+    # The corrupt supervisor opens VIP and other records that are not his; honest staff open
+    # one or two records of colleagues now and then (a question at the counter).
+    others = [a for a in b.applications if b.corrupt not in (a.decider, a.clerk)]
+    browsing = [(b.corrupt, a.key) for a in others if a.vip][:6]
+    browsing += [(b.corrupt, a.key) for a in rng.sample(others, min(6, len(others)))]
+    for reader in (*CLERKS, *SUPERVISORS):
+        if reader != b.corrupt:
+            mine = [a for a in b.applications if reader not in (a.decider, a.clerk)]
+            browsing += [(reader, a.key) for a in rng.sample(mine, rng.randint(0, 2))]
     return IssuanceWorld(
         spec=spec,
         registry=registry,
@@ -334,5 +345,5 @@ def build_world(spec: IssuanceSpec | None = None) -> IssuanceWorld:
         stolen=stolen,
         corrupt_officer=b.corrupt,
         accomplice=b.accomplice,
-        vip_browsing=vips[:6],
+        browsing=browsing,
     )

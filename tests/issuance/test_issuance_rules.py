@@ -165,7 +165,11 @@ def test_insider_signals_carry_their_figures() -> None:
         ],
     ]
     overrides = [OverrideFact(i, "tom", "registry_deceased", _at(25, 22)) for i in range(20, 24)]
-    links = [LinkFact(20, 21, "shared phone"), LinkFact(21, 22, "duplicate candidate")]
+    links = [
+        LinkFact(20, 21, "shared phone"),
+        LinkFact(21, 22, "duplicate candidate"),
+        LinkFact(23, 22, "shared phone"),
+    ]
     handlers = {i: {"ines", "sara"} for i in range(1, 9)} | {
         i: {"omar", "tom"} for i in range(20, 25)
     }
@@ -185,7 +189,6 @@ def test_insider_signals_carry_their_figures() -> None:
         ("tom", "approval_rate"),
         ("tom", "alert_overrides"),
         ("tom", "record_browsing"),
-        ("tom", "linked_applicants"),
         ("omar", "linked_applicants"),
     }
     rate = kinds[("tom", "approval_rate")]
@@ -193,4 +196,4 @@ def test_insider_signals_carry_their_figures() -> None:
     assert "approved 5 of 5" in rate.reason and "peers approved 2 of 8 (25%)" in rate.reason
     assert kinds[("tom", "out_of_hours")].figures["out_of_hours"] == 5
     assert kinds[("tom", "record_browsing")].figures["vip"] == 2
-    assert kinds[("tom", "linked_applicants")].figures["applications"] == [20, 21, 22]
+    assert kinds[("omar", "linked_applicants")].figures["applications"] == [20, 21, 22, 23]
