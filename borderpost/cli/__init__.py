@@ -12,6 +12,7 @@ from borderpost.cli import (
     demo,
     inspect,
     intel,
+    issuance,
     lists,
     mrz,
     ports,
@@ -41,6 +42,7 @@ app.add_typer(audit.app, name="audit")
 app.add_typer(api.app, name="api")
 app.add_typer(intel.app, name="intel")
 app.add_typer(retention.app, name="retention")
+app.add_typer(issuance.app, name="issuance")
 app.command("screen")(screen.screen)
 app.command("demo")(demo.demo)
 app.command("serve")(serve.serve)

@@ -75,9 +75,11 @@ def score_run(session: Session, world: IssuanceWorld, run: SimulationRun) -> lis
             by_kind[sim.fraud].add(run.ids[sim.key])
     scores = []
     # duplicates: pairs (application, first person's application)
-    passports = dict(
-        session.execute(select(IssuedPassport.id, IssuedPassport.application_id)).tuples().all()
-    )
+    passports: dict[int, int | None] = {}
+    for passport_id, application_id in session.execute(
+        select(IssuedPassport.id, IssuedPassport.application_id)
+    ):
+        passports[passport_id] = application_id
     raised: set[tuple[int, int]] = set()
     for app_id, kind, other in session.execute(
         select(

@@ -156,7 +156,7 @@ def _identity(
     where = culture or rng.choice(CULTURES)
     name: PersonName = generate(rng, where, nationality=COUNTRY)
     birth = _birth(rng, 30 if status == "deceased" else 18, 95 if status == "deceased" else 80)
-    issued = birth + dt.timedelta(days=365 * rng.randint(16, 18) + rng.randint(0, 300))
+    issued = min(birth + dt.timedelta(days=365 * 16 + rng.randint(0, 700)), dt.date(2026, 1, 5))
     death = None
     if status == "deceased":
         death = min(dt.date(2026, 4, 1), birth + dt.timedelta(days=365 * rng.randint(25, 90)))
@@ -287,7 +287,9 @@ def build_world(spec: IssuanceSpec | None = None) -> IssuanceWorld:
         )
     registry = [*citizens, *dead]
     # duplicate: a second identity (registered late under the re-written name) for a citizen.
-    for original in rng.sample(b.applications[: spec.citizens], spec.duplicates):
+    for original in rng.sample(
+        b.applications[: spec.citizens], min(spec.duplicates, spec.citizens // 2)
+    ):
         person = next(i for i in citizens if i.national_id == original.national_id)
         surname, given = _second_name(rng, person)
         birth = person.birth_date + dt.timedelta(days=rng.choice((0, 0, 0, 1, -1)))
@@ -306,7 +308,7 @@ def build_world(spec: IssuanceSpec | None = None) -> IssuanceWorld:
         registry.append(second)
         b.add(second, at=b.after(original.at), fraud="duplicate", duplicate_of=original.key)
     # dead: a deceased person's identity claimed.
-    for identity in rng.sample(dead, spec.dead):
+    for identity in rng.sample(dead, min(spec.dead, spec.deceased)):
         b.add(identity, fraud="dead")
     # late_identity: a number issued decades after the birth date (not in the registry).
     for _ in range(spec.late_identities):
