@@ -33,6 +33,12 @@ MATRIX: dict[str, frozenset[str]] = {
     "/console/targeting/reviews": frozenset({"analyst", "auditor"}),
     "/console/targeting/rules": frozenset({"analyst", "auditor"}),
     "/console/targeting/pnr": frozenset({"analyst"}),
+    "/console/issuance/applications": frozenset(
+        {"issuance_officer", "issuance_supervisor", "auditor"}
+    ),
+    "/console/issuance/adjudication": frozenset({"issuance_supervisor"}),
+    "/console/issuance/stock": frozenset({"issuance_officer", "issuance_supervisor", "auditor"}),
+    "/console/issuance/signals": frozenset({"auditor"}),
 }
 
 
