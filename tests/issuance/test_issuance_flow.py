@@ -17,8 +17,10 @@ from borderpost.issuance.registry import parse_registry_csv
 from borderpost.issuance.registry_store import import_registry
 from borderpost.issuance.rules import default_rules
 from borderpost.issuance.stock import move, receive, serial_range
+from borderpost.screening.engine import Screener
+from borderpost.screening.model import BirthDate, ListEntry, PartialDate
 from borderpost.store import Store, UnitOfWork
-from borderpost.store.models import AuditEvent, IssuanceAlert, IssuedPassport
+from borderpost.store.models import AuditEvent, DuplicateCandidate, IssuanceAlert, IssuedPassport
 from tests.support.issuance import NOW, enrol, person, user
 
 REGISTRY = (
@@ -248,3 +250,53 @@ def test_duplicate_across_scripts_goes_to_adjudication(store: Store) -> None:
                 book=default_rules(),
                 now=NOW,
             )
+
+
+def test_watchlisted_applicant_raises_a_blocking_alert(store: Store) -> None:
+    entry = ListEntry(
+        list_name="lookouts",
+        entry_id="W9",
+        name="Ivan Petrov",
+        kind="person",
+        birth_dates=(BirthDate(PartialDate.parse("1985-03-14")),),
+    )
+    screener = Screener([entry])
+    with UnitOfWork(store) as uow:
+        row = enrol(uow.session, person(), screener=screener)
+        (alert,) = uow.session.scalars(
+            select(IssuanceAlert).where(IssuanceAlert.application_id == row.id)
+        ).all()
+        assert alert.rule == "watchlist" and alert.action == "block"
+        assert "lookouts entry W9 'Ivan Petrov'" in alert.reason
+
+
+def test_passport_of_the_earlier_register_is_searched_too(store: Store) -> None:
+    with UnitOfWork(store) as uow:
+        uow.session.add(
+            IssuedPassport(
+                country="UTO",
+                number="OLD12345",
+                surname="AL-RASHID",
+                given_names="MOHAMMED",
+                sex="M",
+                birth_date=dt.date(1979, 7, 1),
+                national_id="790701-7777",
+                issued_on=dt.date(2015, 1, 1),
+                expires_on=dt.date(2025, 1, 1),
+            )
+        )
+        uow.session.flush()
+        row = enrol(
+            uow.session,
+            person(
+                surname="محمد الرشيد",
+                given_names="",
+                birth_date=dt.date(1979, 1, 7),
+                national_id="NEW-1",
+            ),
+        )
+        (candidate,) = uow.session.scalars(
+            select(DuplicateCandidate).where(DuplicateCandidate.application_id == row.id)
+        ).all()
+        assert candidate.other_kind == "passport"
+        assert any("day and month swapped" in reason for reason in candidate.reasons)
