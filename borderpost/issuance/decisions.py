@@ -33,7 +33,7 @@ from borderpost.issuance.errors import (
 from borderpost.issuance.integrity import evaluate
 from borderpost.issuance.rules import RuleBook
 from borderpost.issuance.staff import require
-from borderpost.issuance.stock import move
+from borderpost.issuance.stock import booklet, move
 from borderpost.screening.engine import Screener
 from borderpost.store.models import (
     Booklet,
@@ -323,11 +323,12 @@ def collect(
             raise IssuanceConflict(
                 f"no blank booklet at {application.office}: dispatch stock to the station first"
             )
-    row = move(session, serial, "personalise", actor=actor, now=now, application_id=application_id)
-    if row.location != application.office:
+    blank = booklet(session, serial)
+    if blank.location != application.office:
         raise IssuanceConflict(
-            f"booklet {row.serial} is at {row.location}, not at {application.office}"
+            f"booklet {blank.serial} is at {blank.location}, not at {application.office}"
         )
+    row = move(session, serial, "personalise", actor=actor, now=now, application_id=application_id)
     validity = application.validity_years or 10
     session.add(
         IssuedPassport(

@@ -16,7 +16,7 @@ from borderpost.issuance.decisions import collect, decide, override_alert
 from borderpost.issuance.registry import parse_registry_csv
 from borderpost.issuance.registry_store import import_registry
 from borderpost.issuance.rules import default_rules
-from borderpost.issuance.stock import move, receive, serial_range
+from borderpost.issuance.stock import balance, move, receive, serial_range
 from borderpost.screening.engine import Screener
 from borderpost.screening.model import BirthDate, ListEntry, PartialDate
 from borderpost.store import Store, UnitOfWork
@@ -300,3 +300,37 @@ def test_passport_of_the_earlier_register_is_searched_too(store: Store) -> None:
         ).all()
         assert candidate.other_kind == "passport"
         assert any("day and month swapped" in reason for reason in candidate.reasons)
+
+
+def test_identity_mismatch_at_collection_holds_the_passport(store: Store) -> None:
+    _stock(store)
+    with UnitOfWork(store) as uow:
+        row = enrol(
+            uow.session,
+            person(),
+            evidence=(
+                ("civil_registry_extract", "Civil registry", "CR-9"),
+                ("national_id_card", "Interior", "ID-9"),
+                ("tax_record", "Revenue", "T-9"),
+            ),
+        )
+        decide(
+            uow.session,
+            row.id,
+            actor=user(uow.session, "sara"),
+            approve=True,
+            reason="all evidence verified",
+            book=default_rules(),
+            now=NOW,
+        )
+        held = collect(
+            uow.session,
+            row.id,
+            actor=user(uow.session, "omar"),
+            matches=False,
+            method="face does not match enrolment photo",
+            now=NOW,
+        )
+        assert held.status == "held" and held.passport_number is None
+        assert uow.session.scalar(select(IssuedPassport)) is None
+        assert balance(uow.session).personalised == 0
