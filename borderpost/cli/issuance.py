@@ -22,7 +22,6 @@ from borderpost.cli.context import console, fail, state
 from borderpost.inspection.access import user_by_name
 from borderpost.inspection.errors import InspectionError
 from borderpost.issuance.adjudication import VERDICTS, adjudicate, queue
-from borderpost.issuance.applications import application_view, list_applications
 from borderpost.issuance.decisions import decide
 from borderpost.issuance.insider import officer_signals
 from borderpost.issuance.quality import score_run
@@ -31,6 +30,7 @@ from borderpost.issuance.registry_store import import_registry
 from borderpost.issuance.rules import default_rules
 from borderpost.issuance.simulation import run_world
 from borderpost.issuance.stock import balance, move, receive, reconcile, serial_range
+from borderpost.issuance.views import application_view, list_applications
 from borderpost.sim.issuance import IssuanceSpec, build_world
 from borderpost.store import UnitOfWork
 from borderpost.store.models import User

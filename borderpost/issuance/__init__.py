@@ -4,7 +4,7 @@ ledger feeding the lost/stolen list, and insider signals for auditors.
 
 Pure modules (no I/O): :mod:`rules`, :mod:`integrity`, :mod:`evidence`, :mod:`registry`,
 :mod:`duplicates`, :mod:`ledger`, :mod:`signals`. Services (the caller's session, never
-committing): :mod:`applications`, :mod:`decisions`, :mod:`adjudication`, :mod:`stock`,
+committing): :mod:`applications`, :mod:`views`, :mod:`decisions`, :mod:`adjudication`, :mod:`stock`,
 :mod:`registry_store`, :mod:`insider`.
 """
 

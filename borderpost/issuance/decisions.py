@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from borderpost.audit import append
 from borderpost.identity.roles import Permission
-from borderpost.issuance.applications import get_application, objectives
+from borderpost.issuance.applications import get_application
 from borderpost.issuance.checks import applicant_facts, duplicate_matches
 from borderpost.issuance.duplicates import FaceMatcher
 from borderpost.issuance.errors import (
@@ -34,6 +34,7 @@ from borderpost.issuance.integrity import evaluate
 from borderpost.issuance.rules import RuleBook
 from borderpost.issuance.staff import require
 from borderpost.issuance.stock import booklet, move
+from borderpost.issuance.views import objectives
 from borderpost.screening.engine import Screener
 from borderpost.store.models import (
     Booklet,

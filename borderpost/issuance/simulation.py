@@ -22,7 +22,6 @@ from borderpost.issuance.adjudication import adjudicate
 from borderpost.issuance.applications import (
     ApplicationInput,
     add_evidence,
-    application_view,
     check_identity,
     create_application,
 )
@@ -32,6 +31,7 @@ from borderpost.issuance.registry import RegistryImport
 from borderpost.issuance.registry_store import import_registry
 from borderpost.issuance.rules import RuleBook, default_rules
 from borderpost.issuance.stock import move, receive, reconcile
+from borderpost.issuance.views import application_view
 from borderpost.sim.issuance import CLERKS, COUNTRY, SUPERVISORS, IssuanceWorld, SimApplication
 from borderpost.store import Store, UnitOfWork
 from borderpost.store.models import (

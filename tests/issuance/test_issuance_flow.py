@@ -11,12 +11,13 @@ from sqlalchemy import select
 from borderpost.inspection.errors import Forbidden
 from borderpost.issuance import IssuanceConflict, SelfApprovalError
 from borderpost.issuance.adjudication import adjudicate, queue
-from borderpost.issuance.applications import add_evidence, application_view
+from borderpost.issuance.applications import add_evidence
 from borderpost.issuance.decisions import collect, decide, override_alert
 from borderpost.issuance.registry import parse_registry_csv
 from borderpost.issuance.registry_store import import_registry
 from borderpost.issuance.rules import default_rules
 from borderpost.issuance.stock import balance, move, receive, serial_range
+from borderpost.issuance.views import application_view
 from borderpost.screening.engine import Screener
 from borderpost.screening.model import BirthDate, ListEntry, PartialDate
 from borderpost.store import Store, UnitOfWork

@@ -17,10 +17,8 @@ from borderpost.issuance.applications import (
     KINDS,
     ApplicationInput,
     add_evidence,
-    application_view,
     check_identity,
     create_application,
-    list_applications,
 )
 from borderpost.issuance.decisions import collect, decide, override_alert, submit
 from borderpost.issuance.errors import IssuanceInvalid
@@ -30,6 +28,7 @@ from borderpost.issuance.registry import RegistryError, parse_registry_csv
 from borderpost.issuance.registry_store import import_registry
 from borderpost.issuance.rules import default_rules
 from borderpost.issuance.stock import balance, booklets, move, receive, reconcile, serial_range
+from borderpost.issuance.views import application_view, list_applications
 from borderpost.store.models import User
 from borderpost.web.deps import StateDep, UowDep, require
 from borderpost.web.errors import ERROR_RESPONSES

@@ -15,13 +15,13 @@ from starlette.responses import RedirectResponse, Response
 from borderpost.identity.roles import Permission, can
 from borderpost.inspection.errors import InspectionError
 from borderpost.issuance.adjudication import VERDICTS, adjudicate, queue
-from borderpost.issuance.applications import application_view, list_applications
 from borderpost.issuance.decisions import decide, override_alert
 from borderpost.issuance.errors import IssuanceNotFound
 from borderpost.issuance.insider import officer_signals
 from borderpost.issuance.ledger import STATES, TRANSITIONS
 from borderpost.issuance.rules import default_rules
 from borderpost.issuance.stock import balance, booklets, move
+from borderpost.issuance.views import application_view, list_applications
 from borderpost.store.models import IssuanceAlert, User
 from borderpost.web.console.deps import CsrfForm, page
 from borderpost.web.console.forms import FormError, text_field
