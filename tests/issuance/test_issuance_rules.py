@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from borderpost.issuance.integrity import ApplicantFacts, RegistryRecord, SharedContact, evaluate
@@ -140,7 +140,8 @@ def test_registry_csv_reports_bad_rows_by_line() -> None:
         parse_registry_csv(b"id,name\n1,x\n")
 
 
-@settings(max_examples=200, deadline=None)
+# The machine is shared: slow input generation under load is not a failure of the reader.
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=300))
 def test_registry_reader_never_crashes(data: bytes) -> None:
     header = b"national_id,surname,given_names,birth_date,status,death_date\n"
