@@ -15,6 +15,7 @@ from borderpost.cli import (
     demo,
     inspect,
     intel,
+    issuance,
     lists,
     mrz,
     ports,
@@ -54,6 +55,7 @@ sim.app.command("vehicles")(sim_conveyances.vehicles)
 app.add_typer(cargo.app, name="cargo")
 app.add_typer(post.app, name="post")
 app.add_typer(cash.app, name="cash")
+app.add_typer(issuance.app, name="issuance")
 app.command("screen")(screen.screen)
 app.command("demo")(demo.demo)
 app.command("serve")(serve.serve)

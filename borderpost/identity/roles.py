@@ -19,6 +19,8 @@ class Role(StrEnum):
     ANALYST = "analyst"
     AUDITOR = "auditor"
     ADMIN = "admin"
+    ISSUANCE_OFFICER = "issuance_officer"
+    ISSUANCE_SUPERVISOR = "issuance_supervisor"
 
 
 class Permission(StrEnum):
@@ -90,6 +92,22 @@ class Permission(StrEnum):
     """Run cash-courier detection and read its alerts."""
     MANAGE_CASH_RATES = "cash.rates"
     """Import the exchange-rate table used to convert declarations."""
+    ENROL = "issuance.enrol"
+    """Take a passport application: identity, evidence, identity checks, collection."""
+    READ_APPLICATION = "issuance.read"
+    """Read passport applications and their personal data (each read is audited)."""
+    APPROVE_ISSUANCE = "issuance.approve"
+    """Approve or reject someone else's application; override an integrity alert."""
+    ADJUDICATE = "issuance.adjudicate"
+    """Decide a duplicate-identity candidate (same person or not), with a reason."""
+    READ_STOCK = "issuance.stock.read"
+    """See the blank-booklet ledger and its balance."""
+    MANAGE_STOCK = "issuance.stock.manage"
+    """Receive, move, spoil, destroy (with a witness) and report missing booklets."""
+    READ_INSIDER_SIGNALS = "issuance.signals"
+    """See insider signals on issuance staff, with the figures behind each."""
+    MANAGE_REGISTRY = "issuance.registry"
+    """Import the civil registry reference list (deceased / living identities)."""
 
 
 _P = Permission
@@ -166,10 +184,34 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.READ_CASEWORK,
             _P.READ_SYNC,
             _P.READ_CASH,
+            _P.READ_APPLICATION,
+            _P.READ_STOCK,
+            _P.READ_INSIDER_SIGNALS,
         }
     ),
     Role.ADMIN: frozenset(
-        {_P.MANAGE_USERS, _P.MANAGE_PORTS, _P.MANAGE_LISTS, _P.READ_SYNC, _P.MANAGE_CASH_RATES}
+        {
+            _P.MANAGE_USERS,
+            _P.MANAGE_PORTS,
+            _P.MANAGE_LISTS,
+            _P.READ_SYNC,
+            _P.MANAGE_CASH_RATES,
+            _P.MANAGE_REGISTRY,
+        }
+    ),
+    # Issuance: the officer takes applications and hands passports over; the supervisor
+    # approves others' applications, adjudicates duplicates and keeps the booklet stock.
+    Role.ISSUANCE_OFFICER: frozenset({_P.ENROL, _P.READ_APPLICATION, _P.READ_STOCK}),
+    Role.ISSUANCE_SUPERVISOR: frozenset(
+        {
+            _P.ENROL,
+            _P.READ_APPLICATION,
+            _P.APPROVE_ISSUANCE,
+            _P.ADJUDICATE,
+            _P.READ_STOCK,
+            _P.MANAGE_STOCK,
+            _P.MANAGE_REGISTRY,
+        }
     ),
 }
 

@@ -28,6 +28,7 @@ from borderpost.web.routers import (
     conveyances,
     health,
     inspections,
+    issuance,
     lists,
     lost_stolen,
     ports,
@@ -94,6 +95,8 @@ def create_app(settings: Settings, *, store: Store | None = None, warm: bool = F
     app.include_router(sync.router, prefix=API_PREFIX)
     # Bulk cash: declarations, detentions, FIU reports, courier alerts.
     app.include_router(cash.router, prefix=API_PREFIX)
+    # Passport issuance integrity: applications, adjudication, booklet stock, insider signals.
+    app.include_router(issuance.router, prefix=API_PREFIX)
     # The officers' web console (server-rendered pages under /console).
     install_console(app)
     return app

@@ -47,6 +47,12 @@ MATRIX: dict[str, frozenset[str]] = {
     "/console/cash/detentions": frozenset({"officer", "supervisor", "analyst", "auditor"}),
     "/console/cash/submissions": frozenset({"analyst"}),
     "/console/cash/alerts": frozenset({"analyst"}),
+    "/console/issuance/applications": frozenset(
+        {"issuance_officer", "issuance_supervisor", "auditor"}
+    ),
+    "/console/issuance/adjudication": frozenset({"issuance_supervisor"}),
+    "/console/issuance/stock": frozenset({"issuance_officer", "issuance_supervisor", "auditor"}),
+    "/console/issuance/signals": frozenset({"auditor"}),
 }
 
 

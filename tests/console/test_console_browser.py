@@ -34,6 +34,8 @@ LANDING = {
     "analyst": "Dashboard",
     "auditor": "Dashboard",
     "admin": "Lists",
+    "issuance_officer": "Passport applications",
+    "issuance_supervisor": "Passport applications",
 }
 
 

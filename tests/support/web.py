@@ -12,6 +12,8 @@ ACCOUNTS = {
     "ann": ("analyst", None),
     "aud": ("auditor", None),
     "adm": ("admin", None),
+    "iso": ("issuance_officer", None),
+    "isu": ("issuance_supervisor", None),
 }
 #: One account per role, for the access matrix.
 ROLE_USERS = {
@@ -20,4 +22,6 @@ ROLE_USERS = {
     "analyst": "ann",
     "auditor": "aud",
     "admin": "adm",
+    "issuance_officer": "iso",
+    "issuance_supervisor": "isu",
 }

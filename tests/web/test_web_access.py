@@ -14,7 +14,30 @@ from tests.support.accounts import PASSWORD
 from tests.support.web import ROLE_USERS
 
 PUBLIC = "public"
-ALL = frozenset({"officer", "supervisor", "analyst", "auditor", "admin"})
+ALL = frozenset(
+    {
+        "officer",
+        "supervisor",
+        "analyst",
+        "auditor",
+        "admin",
+        "issuance_officer",
+        "issuance_supervisor",
+    }
+)
+ISSUANCE_STAFF = frozenset({"issuance_officer", "issuance_supervisor"})
+ISSUANCE_READERS = frozenset({"issuance_officer", "issuance_supervisor", "auditor"})
+ISSUANCE_SUPERVISOR = frozenset({"issuance_supervisor"})
+APPLICATION = {
+    "kind": "first",
+    "surname": "PETROV",
+    "given_names": "IVAN",
+    "sex": "M",
+    "birth_date": "1985-03-14",
+    "nationality": "UTO",
+    "office": "CAPITAL",
+}
+REGISTRY_CSV = b"national_id,surname,given_names,birth_date,status,death_date\n"
 PORT_STAFF = frozenset({"officer", "supervisor"})
 READERS = frozenset({"officer", "supervisor", "analyst", "auditor"})
 LIST_READERS = frozenset({"admin", "analyst", "auditor"})
@@ -243,6 +266,54 @@ ACCESS: dict[tuple[str, str], tuple[frozenset[str] | str, dict[str, Any]]] = {
     ("POST", "/api/v1/cash/declarations/{declaration_id}/fiu"): (frozenset({"analyst"}), {}),
     ("GET", "/api/v1/cash/submissions"): (frozenset({"analyst"}), {}),
     ("GET", "/api/v1/cash/alerts"): (frozenset({"analyst"}), {}),
+    ("POST", "/api/v1/issuance/applications"): (ISSUANCE_STAFF, {"json": APPLICATION}),
+    ("GET", "/api/v1/issuance/applications"): (ISSUANCE_READERS, {}),
+    ("GET", "/api/v1/issuance/applications/{application_id}"): (ISSUANCE_READERS, {}),
+    ("POST", "/api/v1/issuance/applications/{application_id}/evidence"): (
+        ISSUANCE_STAFF,
+        {"json": {"kind": "birth_certificate", "issuer": "R", "number": "1", "result": "verified"}},
+    ),
+    ("POST", "/api/v1/issuance/applications/{application_id}/identity-check"): (
+        ISSUANCE_STAFF,
+        {"json": {"matches": True, "method": "photo"}},
+    ),
+    ("POST", "/api/v1/issuance/applications/{application_id}/submit"): (ISSUANCE_STAFF, {}),
+    ("POST", "/api/v1/issuance/applications/{application_id}/decision"): (
+        ISSUANCE_SUPERVISOR,
+        {"json": {"approve": True, "reason": "all evidence verified"}},
+    ),
+    ("POST", "/api/v1/issuance/applications/{application_id}/collect"): (
+        ISSUANCE_STAFF,
+        {"json": {"matches": True, "method": "face against photo"}},
+    ),
+    ("POST", "/api/v1/issuance/alerts/{alert_id}/override"): (
+        ISSUANCE_SUPERVISOR,
+        {"json": {"reason": "registry error confirmed in writing"}},
+    ),
+    ("GET", "/api/v1/issuance/adjudication"): (ISSUANCE_SUPERVISOR, {}),
+    ("POST", "/api/v1/issuance/adjudication/{candidate_id}"): (
+        ISSUANCE_SUPERVISOR,
+        {"json": {"verdict": "different_person", "reason": "different faces"}},
+    ),
+    ("GET", "/api/v1/issuance/stock"): (ISSUANCE_READERS, {}),
+    ("POST", "/api/v1/issuance/stock/receipts"): (
+        ISSUANCE_SUPERVISOR,
+        {"json": {"country": "UTO", "batch": "b", "prefix": "UT", "first": 1, "count": 2}},
+    ),
+    ("POST", "/api/v1/issuance/stock/booklets/{serial}"): (
+        ISSUANCE_SUPERVISOR,
+        {"json": {"event": "dispatch", "location": "CAPITAL"}},
+    ),
+    ("POST", "/api/v1/issuance/stock/counts"): (
+        ISSUANCE_SUPERVISOR,
+        {"json": {"location": "NOWHERE", "present": []}},
+    ),
+    ("POST", "/api/v1/issuance/registry"): (
+        frozenset({"admin", "issuance_supervisor"}),
+        {"files": {"file": ("registry.csv", REGISTRY_CSV)}},
+    ),
+    ("GET", "/api/v1/issuance/signals"): (frozenset({"auditor"}), {}),
+    ("GET", "/api/v1/issuance/rules"): (ISSUANCE_READERS, {}),
 }
 #: Values for path parameters: ids that do not exist (an allowed caller gets 404, not 403).
 PATH_VALUES = {
@@ -260,6 +331,10 @@ PATH_VALUES = {
     "{entity_id}": "999999",
     "{declaration_id}": "999999",
     "{detention_id}": "999999",
+    "{application_id}": "999999",
+    "{alert_id}": "999999",
+    "{candidate_id}": "999999",
+    "{serial}": "NOSUCH1",
 }
 
 

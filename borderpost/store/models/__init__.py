@@ -32,6 +32,16 @@ from borderpost.store.models.conveyances import (
 from borderpost.store.models.crossings import Crossing, Stay
 from borderpost.store.models.documents import DocumentCheck
 from borderpost.store.models.inspections import Decision, Inspection, Referral, ScreeningHit
+from borderpost.store.models.issuance import (
+    Booklet,
+    BookletMovement,
+    CivilRegistryEntry,
+    DuplicateCandidate,
+    IssuanceAlert,
+    IssuanceApplication,
+    IssuanceEvidence,
+    IssuedPassport,
+)
 from borderpost.store.models.judgements import ResolutionJudgement
 from borderpost.store.models.lost_stolen import LostStolenDocument
 from borderpost.store.models.ports import Port
@@ -66,6 +76,8 @@ __all__ = [
     "ArrivalLookout",
     "AuditEvent",
     "Base",
+    "Booklet",
+    "BookletMovement",
     "CargoContainer",
     "CargoManifestRecord",
     "CaseArrest",
@@ -79,15 +91,21 @@ __all__ = [
     "CashOffence",
     "CashParty",
     "CashRate",
+    "CivilRegistryEntry",
     "ConsignmentRecord",
     "ContainerExamination",
     "Crossing",
     "Decision",
     "DocumentCheck",
     "DocumentSeen",
+    "DuplicateCandidate",
     "FiuSubmission",
     "HitReview",
     "Inspection",
+    "IssuanceAlert",
+    "IssuanceApplication",
+    "IssuanceEvidence",
+    "IssuedPassport",
     "LostStolenDocument",
     "ManifestTraveller",
     "OutboxEvent",

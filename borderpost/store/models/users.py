@@ -15,7 +15,15 @@ from sqlalchemy.orm import Mapped, mapped_column
 from borderpost.store.models.base import Base
 from borderpost.store.models.timestamps import UtcDateTime
 
-ROLES = ("officer", "supervisor", "analyst", "auditor", "admin")
+ROLES = (
+    "officer",
+    "supervisor",
+    "analyst",
+    "auditor",
+    "admin",
+    "issuance_officer",
+    "issuance_supervisor",
+)
 
 
 class User(Base):
@@ -24,14 +32,16 @@ class User(Base):
     __tablename__ = "users"
     __table_args__ = (
         CheckConstraint(
-            "role IN ('officer', 'supervisor', 'analyst', 'auditor', 'admin')", name="role"
+            "role IN ('officer', 'supervisor', 'analyst', 'auditor', 'admin', "
+            "'issuance_officer', 'issuance_supervisor')",
+            name="role",
         ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[str] = mapped_column(String(16))
+    role: Mapped[str] = mapped_column(String(32))
     port_id: Mapped[int | None] = mapped_column(ForeignKey("ports.id"), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)

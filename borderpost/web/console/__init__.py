@@ -23,6 +23,7 @@ from borderpost.web.console.routers import (
     conveyances,
     dashboard,
     inspect,
+    issuance,
     lists,
     posts,
     supervise,
@@ -51,6 +52,7 @@ def install_console(app: FastAPI) -> None:
         casework,
         posts,
         cash,
+        issuance,
     ):
         app.include_router(module.router)
     app.add_api_route(

@@ -64,6 +64,10 @@ PAGES: dict[str, Page] = {
         Page("chain", "/console/audit/chain", (_P.READ_AUDIT,)),
         Page("officers", "/console/audit/officers", (_P.VIEW_INDICATORS,)),
         Page("posts", "/console/posts", (_P.READ_SYNC,)),
+        Page("applications", "/console/issuance/applications", (_P.READ_APPLICATION,)),
+        Page("adjudication", "/console/issuance/adjudication", (_P.ADJUDICATE,)),
+        Page("stock", "/console/issuance/stock", (_P.READ_STOCK,)),
+        Page("insider", "/console/issuance/signals", (_P.READ_INSIDER_SIGNALS,)),
         Page("record", "/console/inspections", (_P.READ_TRAVELLER,), in_menu=False),
         Page("manifest", "/console/targeting/manifests", (_P.READ_TARGETING,), in_menu=False),
         Page("upload", "/console/targeting/manifests", (_P.SUBMIT_MANIFEST,), in_menu=False),
@@ -72,6 +76,16 @@ PAGES: dict[str, Page] = {
         Page("cargo_upload", "/console/cargo", (_P.SUBMIT_CARGO,), in_menu=False),
         Page("cargo_examine", "/console/cargo", (_P.EXAMINE_CARGO,), in_menu=False),
         Page("cash_detain", "/console/cash/detentions", (_P.DETAIN_CASH,), in_menu=False),
+        Page(
+            "application", "/console/issuance/applications", (_P.READ_APPLICATION,), in_menu=False
+        ),
+        Page(
+            "issuance_decide",
+            "/console/issuance/applications",
+            (_P.APPROVE_ISSUANCE,),
+            in_menu=False,
+        ),
+        Page("stock_move", "/console/issuance/stock", (_P.MANAGE_STOCK,), in_menu=False),
     )
 }
 
