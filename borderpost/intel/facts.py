@@ -56,7 +56,9 @@ class RecordFacts:
 
     def __post_init__(self) -> None:
         if self.kind not in RECORD_KINDS:
-            raise ValueError(f"unknown record kind {self.kind!r}; expected one of {sorted(RECORD_KINDS)}")
+            raise ValueError(
+                f"unknown record kind {self.kind!r}; expected one of {sorted(RECORD_KINDS)}"
+            )
         for kind, value in self.identifiers:
             if kind not in IDENTIFIER_KINDS:
                 raise ValueError(

@@ -6,6 +6,7 @@ from borderpost.store.models.crossings import Crossing, Stay
 from borderpost.store.models.documents import DocumentCheck
 from borderpost.store.models.inspections import Decision, Inspection, Referral, ScreeningHit
 from borderpost.store.models.judgements import ResolutionJudgement
+from borderpost.store.models.leads import IntelIdentifier, IntelLead, IntelLeadReview, IntelRecord
 from borderpost.store.models.lost_stolen import LostStolenDocument
 from borderpost.store.models.ports import Port
 from borderpost.store.models.targeting import (
@@ -36,6 +37,10 @@ __all__ = [
     "DocumentSeen",
     "HitReview",
     "Inspection",
+    "IntelIdentifier",
+    "IntelLead",
+    "IntelLeadReview",
+    "IntelRecord",
     "LostStolenDocument",
     "ManifestTraveller",
     "PnrBooking",

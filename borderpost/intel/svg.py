@@ -1,0 +1,65 @@
+"""Small helpers to write SVG text by hand (maps and timelines): escaping, palette, legend."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from xml.sax.saxutils import escape, quoteattr
+
+__all__ = ["PALETTE", "attr", "colour", "document", "legend", "text"]
+
+#: Colour-blind-friendly categorical palette (Okabe and Ito, 2008), then greys.
+PALETTE = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#000000",
+    "#999999",
+    "#666666",
+)
+
+
+def colour(index: int) -> str:
+    """The ``index``-th palette colour (cycling)."""
+    return PALETTE[index % len(PALETTE)]
+
+
+def attr(value: object) -> str:
+    """A quoted, escaped attribute value."""
+    return quoteattr(str(value))
+
+
+def text(value: object) -> str:
+    """Escaped character data."""
+    return escape(str(value))
+
+
+def document(width: int, height: int, title: str, body: Sequence[str], *, label: str) -> str:
+    """A standalone SVG document with an accessible title."""
+    return "\n".join(
+        [
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" role="img" aria-label={attr(label)} '
+            'font-family="sans-serif" font-size="11">',
+            f"<title>{text(title or label)}</title>",
+            f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+            *body,
+            "</svg>",
+        ]
+    )
+
+
+def legend(items: Sequence[tuple[str, str]], x: float, y: float) -> list[str]:
+    """A vertical legend of ``(colour, label)`` swatches starting at ``(x, y)``."""
+    out = ['<g class="legend">']
+    for k, (fill, label) in enumerate(items):
+        top = y + 16 * k
+        out.append(
+            f'<rect x="{x:.1f}" y="{top:.1f}" width="10" height="10" fill={attr(fill)}/>'
+            f'<text x="{x + 14:.1f}" y="{top + 9:.1f}">{text(label)}</text>'
+        )
+    out.append("</g>")
+    return out
