@@ -60,6 +60,10 @@ class Permission(StrEnum):
     """See the lookouts sent to one's port by confirmed targeting hits."""
     UNMASK_PNR = "pnr.unmask"
     """Read masked PNR data back, with a recorded justification (audited)."""
+    READ_INTEL = "intel.read"
+    """Read leads, the network of records, the map and the timeline (reads of leads audited)."""
+    REVIEW_LEAD = "intel.review"
+    """Review a lead: actionable, dismissed (with a reason) or unsure; undo a review."""
 
 
 _P = Permission
@@ -98,6 +102,8 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.READ_TARGETING,
             _P.READ_LOOKOUTS,
             _P.UNMASK_PNR,
+            _P.READ_INTEL,
+            _P.REVIEW_LEAD,
         }
     ),
     Role.AUDITOR: frozenset(
@@ -108,6 +114,7 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.VIEW_INDICATORS,
             _P.READ_TARGETING,
             _P.READ_LOOKOUTS,
+            _P.READ_INTEL,
         }
     ),
     Role.ADMIN: frozenset({_P.MANAGE_USERS, _P.MANAGE_PORTS, _P.MANAGE_LISTS}),

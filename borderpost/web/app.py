@@ -25,6 +25,7 @@ from borderpost.web.routers import (
     auth,
     health,
     inspections,
+    intel,
     lists,
     lost_stolen,
     ports,
@@ -82,6 +83,8 @@ def create_app(settings: Settings, *, store: Store | None = None, warm: bool = F
         app.include_router(module.router, prefix=API_PREFIX)
     # Pre-arrival targeting: manifests, assessments, hit review, lookouts.
     app.include_router(targeting.router, prefix=API_PREFIX)
+    # Intelligence: leads and their review, the network of records.
+    app.include_router(intel.router, prefix=API_PREFIX)
     # The officers' web console (server-rendered pages under /console).
     install_console(app)
     return app

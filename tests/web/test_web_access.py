@@ -86,6 +86,14 @@ ACCESS: dict[tuple[str, str], tuple[frozenset[str] | str, dict[str, Any]]] = {
         frozenset({"analyst"}),
         {"json": {"justification": "case 2026/17: courier network"}},
     ),
+    ("GET", "/api/v1/intel/leads"): (frozenset({"analyst", "auditor"}), {}),
+    ("GET", "/api/v1/intel/leads/{lead_id}"): (frozenset({"analyst", "auditor"}), {}),
+    ("POST", "/api/v1/intel/leads/{lead_id}/reviews"): (
+        frozenset({"analyst"}),
+        {"json": {"verdict": "unsure"}},
+    ),
+    ("POST", "/api/v1/intel/leads/{lead_id}/undo"): (frozenset({"analyst"}), {"json": {}}),
+    ("GET", "/api/v1/intel/network"): (frozenset({"analyst", "auditor"}), {}),
 }
 #: Values for path parameters: ids that do not exist (an allowed caller gets 404, not 403).
 PATH_VALUES = {
@@ -97,6 +105,7 @@ PATH_VALUES = {
     "{manifest_id}": "999999",
     "{hit_id}": "999999",
     "{booking_id}": "999999",
+    "{lead_id}": "999999",
 }
 
 
