@@ -33,6 +33,9 @@ MATRIX: dict[str, frozenset[str]] = {
     "/console/targeting/reviews": frozenset({"analyst", "auditor"}),
     "/console/targeting/rules": frozenset({"analyst", "auditor"}),
     "/console/targeting/pnr": frozenset({"analyst"}),
+    "/console/intel/leads": frozenset({"analyst", "auditor"}),
+    "/console/intel/network": frozenset({"analyst", "auditor"}),
+    "/console/intel/map": frozenset({"analyst", "auditor"}),
 }
 
 

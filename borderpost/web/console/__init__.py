@@ -20,6 +20,7 @@ from borderpost.web.console.routers import (
     auth,
     dashboard,
     inspect,
+    intel,
     lists,
     supervise,
     targeting,
@@ -35,7 +36,7 @@ def install_console(app: FastAPI) -> None:
     """Mount the console's routers, static files and error pages on ``app``; ``/`` leads to
     the console."""
     app.mount(STATIC_PATH, StaticFiles(directory=_STATIC), name="console-static")
-    for module in (auth, inspect, supervise, lists, audit, dashboard, targeting):
+    for module in (auth, inspect, supervise, lists, audit, dashboard, targeting, intel):
         app.include_router(module.router)
     app.add_api_route(
         "/", lambda: RedirectResponse("/console/", status_code=303), include_in_schema=False

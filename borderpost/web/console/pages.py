@@ -47,6 +47,9 @@ PAGES: dict[str, Page] = {
         Page("search", "/console/lists/search", _LIST_READERS),
         Page("lookout", "/console/lists/lookout", (_P.ADD_LOOKOUT,)),
         Page("lost_stolen", "/console/lists/lost-stolen", (_P.ADD_LOOKOUT,)),
+        Page("leads", "/console/intel/leads", (_P.READ_INTEL,)),
+        Page("network", "/console/intel/network", (_P.READ_INTEL,)),
+        Page("intel_map", "/console/intel/map", (_P.READ_INTEL,)),
         Page("audit", "/console/audit", (_P.READ_AUDIT,)),
         Page("chain", "/console/audit/chain", (_P.READ_AUDIT,)),
         Page("officers", "/console/audit/officers", (_P.VIEW_INDICATORS,)),
@@ -54,6 +57,7 @@ PAGES: dict[str, Page] = {
         Page("manifest", "/console/targeting/manifests", (_P.READ_TARGETING,), in_menu=False),
         Page("upload", "/console/targeting/manifests", (_P.SUBMIT_MANIFEST,), in_menu=False),
         Page("review", "/console/targeting/reviews", (_P.REVIEW_HIT,), in_menu=False),
+        Page("lead_review", "/console/intel/leads", (_P.REVIEW_LEAD,), in_menu=False),
     )
 }
 
