@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from borderpost.intel.facts import RecordFacts
 from borderpost.intel.leads import lead_weights
-from borderpost.intel.svg import attr, colour, document, legend, text
+from borderpost.intel.svg import attr, colours, document, legend, text
 
 __all__ = ["MapGroup", "map_groups", "map_svg"]
 
@@ -138,7 +138,7 @@ def map_svg(
         {g.category for g in groups},
         key=lambda c: (-sum(g.weight for g in groups if g.category == c), c),
     )
-    colours = {c: colour(k) for k, c in enumerate(categories)}
+    fills = colours(categories)
     heaviest = max(g.weight for g in groups)
     per_place: dict[str, int] = defaultdict(int)
     body.append('<g class="groups" fill-opacity="0.7" stroke="#333" stroke-width="0.6">')
@@ -154,7 +154,7 @@ def map_svg(
         tip = f"{group.place}: {len(group.refs)} {group.category} ({shown})"
         body.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" '
-            f"fill={attr(colours[group.category])} data-place={attr(group.place)}>"
+            f"fill={attr(fills[group.category])} data-place={attr(group.place)}>"
             f"<title>{text(tip)}</title></circle>"
         )
     body.append("</g>")
@@ -168,6 +168,6 @@ def map_svg(
         )
     counts = {c: sum(len(g.refs) for g in groups if g.category == c) for c in categories}
     body += legend(
-        [(colours[c], f"{c} ({counts[c]})") for c in categories], width - LEGEND_WIDTH + 10, 70
+        [(fills[c], f"{c} ({counts[c]})") for c in categories], right + 50, MARGIN + 30
     )
     return document(width, height, title, body, label=title or "map of records")

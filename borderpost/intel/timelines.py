@@ -15,12 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from borderpost.intel.facts import RecordFacts
-from borderpost.intel.svg import attr, colour, document, legend, text
+from borderpost.intel.svg import KIND_ORDER, attr, colours, document, legend, text
 
 __all__ = ["BUCKETS", "Bucket", "timeline_counts", "timeline_svg"]
 
 BUCKETS = ("day", "week")
-KIND_ORDER = ("seizure", "arrest", "declaration", "watchlist", "booking", "crossing", "note")
 ARREST_COLOUR = "#C00000"
 
 
@@ -78,7 +77,7 @@ def timeline_svg(
         return document(width, height, title, body, label=label)
     present = {k for b in buckets for k in b.counts}
     kinds = [k for k in KIND_ORDER if k in present] + sorted(present - set(KIND_ORDER))
-    colours = {k: colour(i) for i, k in enumerate(kinds)}
+    fills = colours(kinds)
     left, top, right, bottom = 50, 50, width - 150, height - 40
     tallest = max(b.total for b in buckets)
     slot = (right - left) / len(buckets)
@@ -103,7 +102,7 @@ def timeline_svg(
             y -= h
             body.append(
                 f'<rect x="{x:.2f}" y="{y:.2f}" width="{bar:.2f}" height="{h:.2f}" '
-                f"fill={attr(colours[kind])}><title>{text(f'{item.start}: {count} {kind}')}"
+                f"fill={attr(fills[kind])}><title>{text(f'{item.start}: {count} {kind}')}"
                 "</title></rect>"
             )
         caught = item.counts.get("arrest", 0)
@@ -117,10 +116,14 @@ def timeline_svg(
             )
     body.append("</g>")
     month = None
+    last_tick = -1000.0
     for k, item in enumerate(buckets):
         if (item.start.year, item.start.month) != month:
             month = (item.start.year, item.start.month)
             x = left + k * slot
+            if x - last_tick < 40:  # too close to the last label to be read
+                continue
+            last_tick = x
             body.append(
                 f'<line x1="{x:.1f}" y1="{bottom}" x2="{x:.1f}" y2="{bottom + 5}" stroke="#333"/>'
                 f'<text x="{x:.1f}" y="{bottom + 17}" fill="#555">'
@@ -131,7 +134,7 @@ def timeline_svg(
     for item in buckets:
         totals.update(item.counts)
     body += legend(
-        [(colours[k], f"{k} ({totals[k]})") for k in kinds]
+        [(fills[k], f"{k} ({totals[k]})") for k in kinds]
         + [(ARREST_COLOUR, f"▼ arrests ({arrests})")],
         right + 20,
         top,
