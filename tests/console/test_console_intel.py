@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 from datetime import date
+from typing import Any
 
 from fastapi.testclient import TestClient
 
@@ -24,7 +25,11 @@ def add_records(store: Store) -> None:
     """Three records of one phone line (a seizure, an arrest and a crossing), with places."""
     place = port_place("UTO-CAP")
     assert place is not None
-    where = {"place": place.code, "latitude": place.latitude, "longitude": place.longitude}
+    where: dict[str, Any] = {
+        "place": place.code,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+    }
     phone = ("phone", "+2290197000001")
     with UnitOfWork(store) as uow:
         for facts in (

@@ -102,7 +102,7 @@ def test_a_network_exports_with_ranks_and_links() -> None:
     by_schema = sorted(str(e.schema.name) for e in entities)
     assert by_schema.count("UserAccount") == 1 and by_schema.count("Associate") == 1
     person = next(e for e in entities if e.schema.name == "Person")
-    assert person.first("notes", quiet=True).startswith("key player #")
+    assert str(person.first("notes", quiet=True)).startswith("key player #")
 
 
 def test_foreign_entities_become_watchlist_records_and_links() -> None:
