@@ -98,12 +98,16 @@ class Corpus(Protocol):
         """The indexed record ``ref`` (KeyError when unknown)."""
         ...
 
+    def records(self, refs: Iterable[str]) -> Mapping[str, RecordFacts]:
+        """The indexed records among ``refs``, by reference (one read for many)."""
+        ...
+
 
 @dataclass
 class FactsIndex:
     """An in-memory :class:`Corpus`: records by reference and by identifier."""
 
-    records: dict[str, RecordFacts] = field(default_factory=dict)
+    by_ref: dict[str, RecordFacts] = field(default_factory=dict)
     by_identifier: dict[Identifier, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
@@ -116,21 +120,24 @@ class FactsIndex:
 
     def add(self, facts: RecordFacts) -> None:
         """Index ``facts`` (a record already indexed under its reference is replaced)."""
-        if facts.ref in self.records:
-            for identifier in set(self.records[facts.ref].identifiers):
+        if facts.ref in self.by_ref:
+            for identifier in set(self.by_ref[facts.ref].identifiers):
                 self.by_identifier[identifier].remove(facts.ref)
-        self.records[facts.ref] = facts
+        self.by_ref[facts.ref] = facts
         for identifier in dict.fromkeys(facts.identifiers):
             self.by_identifier[identifier].append(facts.ref)
 
     def total(self) -> int:
-        return len(self.records)
+        return len(self.by_ref)
 
     def holders(self, identifier: Identifier) -> Sequence[str]:
         return self.by_identifier.get(identifier, ())
 
     def record(self, ref: str) -> RecordFacts:
-        return self.records[ref]
+        return self.by_ref[ref]
+
+    def records(self, refs: Iterable[str]) -> Mapping[str, RecordFacts]:
+        return {ref: self.by_ref[ref] for ref in refs if ref in self.by_ref}
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,8 +258,9 @@ def _links(facts: RecordFacts, scorer: _Scorer) -> dict[str, list[Link]]:
             found[ref].append(Link(identifier, round(scorer.weight(identifier), 4)))
             if len(holders) + 1 <= table.hop_max_records:
                 middles.setdefault(ref, identifier)
+    middle_facts = scorer.corpus.records(middles)
     for middle, first in middles.items():
-        for onward in dict.fromkeys(scorer.corpus.record(middle).identifiers):
+        for onward in dict.fromkeys(middle_facts[middle].identifiers):
             if onward in mine:
                 continue
             holders = [r for r in scorer.holders(onward) if r not in (facts.ref, middle)]
@@ -353,8 +361,10 @@ def find_leads(
     total = corpus.total() + (0 if _holds(corpus, facts.ref) else 1)
     scorer = _Scorer(corpus, table, total)
     found: list[Lead] = []
-    for ref, links in _links(facts, scorer).items():
-        other = corpus.record(ref)
+    linked = _links(facts, scorer)
+    others = corpus.records(linked)
+    for ref, links in linked.items():
+        other = others[ref]
         mine, theirs = scorer.seriousness(facts), scorer.seriousness(other)
         serious = (mine + theirs) / 2
         if serious < table.min_seriousness:

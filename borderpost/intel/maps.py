@@ -167,7 +167,5 @@ def map_svg(
             f'paint-order="stroke" stroke="#fff" stroke-width="3">{text(place)}</text>'
         )
     counts = {c: sum(len(g.refs) for g in groups if g.category == c) for c in categories}
-    body += legend(
-        [(fills[c], f"{c} ({counts[c]})") for c in categories], right + 50, MARGIN + 30
-    )
+    body += legend([(fills[c], f"{c} ({counts[c]})") for c in categories], right + 50, MARGIN + 30)
     return document(width, height, title, body, label=title or "map of records")

@@ -9,10 +9,10 @@ round. The caller commits.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from borderpost.audit.log import append
@@ -23,6 +23,7 @@ from borderpost.store.models import IntelIdentifier, IntelLead, IntelRecord
 __all__ = ["SqlCorpus", "all_facts", "record_arrived", "record_facts"]
 
 SYSTEM_ACTOR = "system:leads"
+CHUNK = 500  # references per IN (...) query
 
 
 def _facts(row: IntelRecord, identifiers: Iterable[tuple[str, str]]) -> RecordFacts:
@@ -69,25 +70,37 @@ class SqlCorpus:
         return self._holders[identifier]
 
     def record(self, ref: str) -> RecordFacts:
-        if ref not in self._records:
-            facts = record_facts(self.session, ref)
-            if facts is None:
-                raise KeyError(ref)
-            self._records[ref] = facts
-        return self._records[ref]
+        found = self.records([ref])
+        if ref not in found:
+            raise KeyError(ref)
+        return found[ref]
+
+    def records(self, refs: Iterable[str]) -> Mapping[str, RecordFacts]:
+        wanted = list(dict.fromkeys(refs))
+        missing = [ref for ref in wanted if ref not in self._records]
+        for start in range(0, len(missing), CHUNK):
+            self._records.update(_load(self.session, missing[start : start + CHUNK]))
+        return {ref: self._records[ref] for ref in wanted if ref in self._records}
+
+
+def _load(session: Session, refs: Sequence[str]) -> dict[str, RecordFacts]:
+    """The stored facts of ``refs`` (those that exist), in two queries."""
+    rows = list(session.scalars(select(IntelRecord).where(IntelRecord.ref.in_(refs))))
+    named: dict[int, list[tuple[str, str]]] = {row.id: [] for row in rows}
+    if rows:
+        query = (
+            select(IntelIdentifier.record_id, IntelIdentifier.kind, IntelIdentifier.value)
+            .where(IntelIdentifier.record_id.in_(list(named)))
+            .order_by(IntelIdentifier.id)
+        )
+        for record_id, kind, value in session.execute(query):
+            named[record_id].append((kind, value))
+    return {row.ref: _facts(row, named[row.id]) for row in rows}
 
 
 def record_facts(session: Session, ref: str) -> RecordFacts | None:
     """The stored facts of record ``ref``, or None."""
-    row = session.scalar(select(IntelRecord).where(IntelRecord.ref == ref))
-    if row is None:
-        return None
-    identifiers = session.execute(
-        select(IntelIdentifier.kind, IntelIdentifier.value)
-        .where(IntelIdentifier.record_id == row.id)
-        .order_by(IntelIdentifier.id)
-    ).all()
-    return _facts(row, [(k, v) for k, v in identifiers])
+    return _load(session, [ref]).get(ref)
 
 
 def all_facts(session: Session, *, kinds: Sequence[str] = ()) -> list[RecordFacts]:
@@ -146,14 +159,17 @@ def record_arrived(
     now = now or dt.datetime.now(dt.UTC)
     new = _index(session, facts, now)
     leads = find_leads(facts, SqlCorpus(session), network=network, table=table)
-    stored: list[int] = []
-    for lead in leads:
-        row = session.scalar(
+    rows: list[IntelLead] = []
+    existing = {
+        frozenset((row.record_ref, row.other_ref)): row
+        for row in session.scalars(
             select(IntelLead).where(
-                IntelLead.record_ref.in_((lead.record, lead.other)),
-                IntelLead.other_ref.in_((lead.record, lead.other)),
+                or_(IntelLead.record_ref == facts.ref, IntelLead.other_ref == facts.ref)
             )
         )
+    }
+    for lead in leads:
+        row = existing.get(frozenset((lead.record, lead.other)))
         if row is None:
             row = IntelLead(
                 record_ref=lead.record, other_ref=lead.other, status="open", raised_at=now
@@ -163,8 +179,9 @@ def record_arrived(
         row.headline = lead.headline
         row.reasons = list(lead.reasons)
         row.links = lead.as_json()["links"]
-        session.flush()
-        stored.append(row.id)
+        rows.append(row)
+    session.flush()
+    stored = [row.id for row in rows]
     append(
         session,
         actor=SYSTEM_ACTOR,
