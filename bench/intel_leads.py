@@ -56,7 +56,8 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     url = args.database or f"sqlite:///{args.out / 'leads.db'}"
     if args.database is None:
-        (args.out / "leads.db").unlink(missing_ok=True)
+        for name in ("leads.db", "leads.db-wal", "leads.db-shm"):
+            (args.out / name).unlink(missing_ok=True)
     records = world_facts(folder)
     store = open_store(Settings(database_url=url), auto_migrate=True)
     now = dt.datetime.now(dt.UTC)
