@@ -77,11 +77,31 @@ def network_view(
     limit: int = 150,
     key: int = 10,
 ) -> dict[str, Any]:
-    """The ``limit`` best-ranked nodes laid out in a unit square, with their links (JSON)."""
-    best = sorted(players, key=lambda p: p.rank)[:limit]
-    by_node = {p.node: p for p in best}
+    """The key players, their neighbours and then the next best-ranked nodes (``limit`` in
+    all) laid out in a unit square, with their links (JSON)."""
+    ordered = sorted(players, key=lambda p: p.rank)
+    ranked = {p.node: p for p in ordered}
+    # The best-ranked nodes alone are seldom linked to one another (a record links to
+    # identifiers, not to other identifiers): show the key players with their neighbours,
+    # best-ranked first, so that the picture holds the links that make them key.
+    seeds = ordered[: min(limit, max(key, limit // 5))]
+    chosen: dict[str, None] = dict.fromkeys(p.node for p in seeds)
+    each = max(3, limit // (2 * max(len(seeds), 1)))  # so that no one hub fills the view
+    for node in list(chosen):
+        near = [network.labels[int(j)] for j in network.neighbours(network.index(node))]
+        best = sorted((n for n in near if n in ranked), key=lambda n: ranked[n].rank)
+        for label in best[:each]:
+            if len(chosen) >= limit:
+                break
+            chosen.setdefault(label)
+    for player in ordered:
+        if len(chosen) >= limit:
+            break
+        chosen.setdefault(player.node)
+    by_node = {node: ranked[node] for node in chosen}
     graph = network.to_networkx().subgraph(by_node).copy()
-    layout = nx.spring_layout(graph, seed=SEED, weight=None) if len(graph) else {}
+    spread = 2.5 / max(len(graph), 1) ** 0.5  # wider than the default, so clusters open up
+    layout = nx.spring_layout(graph, seed=SEED, weight=None, k=spread) if len(graph) else {}
     xs = [float(x) for x, _y in layout.values()] or [0.0]
     ys = [float(y) for _x, y in layout.values()] or [0.0]
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
