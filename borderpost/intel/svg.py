@@ -5,10 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-__all__ = ["KIND_ORDER", "PALETTE", "attr", "colour", "colours", "document", "legend", "text"]
+__all__ = [
+    "KIND_COLOURS",
+    "KIND_ORDER",
+    "PALETTE",
+    "attr",
+    "colour",
+    "colours",
+    "document",
+    "legend",
+    "text",
+]
 
-#: Record kinds in the order they are coloured, so that a kind has one colour in every picture.
-KIND_ORDER = ("seizure", "arrest", "declaration", "watchlist", "booking", "crossing", "note")
 
 #: Colour-blind-friendly categorical palette (Okabe and Ito, 2008), then greys.
 PALETTE = (
@@ -25,6 +33,21 @@ PALETTE = (
 )
 
 
+#: Record kinds in the order they are coloured, so that a kind has one colour in every picture.
+KIND_ORDER = ("seizure", "arrest", "declaration", "watchlist", "booking", "crossing", "note")
+#: Seizures blue, arrests vermilion, declarations green, list entries purple, bookings sky
+#: blue, crossings (the background of most pictures) grey, notes yellow.
+KIND_COLOURS = {
+    "seizure": PALETTE[0],
+    "arrest": PALETTE[5],
+    "declaration": PALETTE[2],
+    "watchlist": PALETTE[3],
+    "booking": PALETTE[4],
+    "crossing": PALETTE[8],
+    "note": PALETTE[6],
+}
+
+
 def colour(index: int) -> str:
     """The ``index``-th palette colour (cycling)."""
     return PALETTE[index % len(PALETTE)]
@@ -33,8 +56,8 @@ def colour(index: int) -> str:
 def colours(categories: Sequence[str]) -> dict[str, str]:
     """A colour per category: record kinds keep their :data:`KIND_ORDER` colour everywhere,
     other categories take the colours after them in the order given."""
-    found = {c: colour(KIND_ORDER.index(c)) for c in categories if c in KIND_ORDER}
-    others = [c for c in categories if c not in KIND_ORDER]
+    found = {c: KIND_COLOURS[c] for c in categories if c in KIND_COLOURS}
+    others = [c for c in categories if c not in KIND_COLOURS]
     for k, category in enumerate(others, len(KIND_ORDER)):
         found[category] = colour(k)
     return found
