@@ -9,6 +9,12 @@ and ranked; then, against truth.json, for each network: how many organisers are 
 (a node standing for them, their line or account, is in the graph at all), found in the top N
 key players overall, and found in the top N of their network's community.
 
+Leads: every record of the world (seizures, arrests, declarations, crossings of people and
+vehicles of interest) arrives in date order and raises leads against the earlier ones
+(:mod:`borderpost.intel.leads`); a lead is *true* when both its records belong to the same
+network per truth.json. Precision at top k (by score) and overall, without and with the
+key-player ranking as network context, and leaving out arrests tied to their own seizure.
+
 Real networks (``../shared/data/networks/``): ranked, communities counted, pictured as PNG
 into ``--out``; for the 9/11 network, the share of hijackers among the top N against their
 share of all nodes.
@@ -28,15 +34,17 @@ from rich.table import Table
 
 from borderpost.intel.edges import load_edges
 from borderpost.intel.evaluation import score_networks
+from borderpost.intel.lead_quality import lead_precision
 from borderpost.intel.network import Network
 from borderpost.intel.pictures import draw
-from borderpost.intel.ranking import rank
+from borderpost.intel.ranking import KeyPlayer, rank
 from borderpost.intel.world import world_graph
 from borderpost.sim.world.spec import WorldSpec
 from borderpost.worldgen import write_world
 
 ROOT = Path(__file__).resolve().parents[1]
 NETWORKS = ROOT.parent / "shared" / "data" / "networks"
+TOP_K = (10, 50, 100, 500)
 REAL = ("911_hijackers_associates.csv", "siren_undirected.csv", "togo_undirected.csv")
 console = Console(width=None if sys.stdout.isatty() else 160)
 
@@ -93,6 +101,31 @@ def worlds(specs: list[tuple[int, int]], seed: int, top: int, cache: Path | None
         )
         change = graph.after_arrests()
         console.print(f"[bold]{folder.name}[/] after arrests: " + "; ".join(change.summary()))
+        leads(folder, players)
+    console.print(table)
+
+
+def leads(folder: Path, players: list[KeyPlayer]) -> None:
+    """Raise leads record by record in date order; precision against the world's truth."""
+    table = Table(title=f"{folder.name}: leads pointing to true network links")
+    columns = ["network context", "records", "leads", "s", *(f"top {k}" for k in TOP_K), "all"]
+    columns += [*(f"non-trivial top {k}" for k in TOP_K), "non-trivial all"]
+    for column in columns:
+        table.add_column(column, justify="right")
+    for context in (False, True):
+        started = time.perf_counter()
+        result = lead_precision(folder, players if context else None, top_k=TOP_K)
+        seconds = time.perf_counter() - started
+        table.add_row(
+            "with ranking" if context else "none",
+            f"{result.records:,}",
+            f"{result.leads:,}",
+            f"{seconds:.1f}",
+            *(f"{p:.0%}" if p is not None else "-" for p in result.at_k.values()),
+            f"{result.overall:.0%}",
+            *(f"{p:.0%}" if p is not None else "-" for p in result.nontrivial_at_k.values()),
+            f"{result.nontrivial:.0%} of {result.nontrivial_leads:,}",
+        )
     console.print(table)
 
 

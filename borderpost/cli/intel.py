@@ -1,6 +1,7 @@
 """``borderpost intel``: key players, pictures, exports and paths of a network of links.
 
-Input is a CSV edge list with a header row: ``source,target[,weight][,time]``. Exit codes:
+Input is a CSV edge list with a header row: ``source,target[,weight][,time]``, or a GraphML or
+GEXF file (from Gephi). Exit codes:
 0 done; 2 unusable input (a bad edge list, an unknown node, an unsupported file type);
 1 no path between the two entities.
 """
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.table import Table
 
-from borderpost.cli import intel_records, intel_resolve
+from borderpost.cli import intel_exchange, intel_records, intel_resolve
 from borderpost.cli.context import console, fail
 
 if TYPE_CHECKING:
@@ -26,18 +27,13 @@ if TYPE_CHECKING:
 
 app = typer.Typer(help="Network analysis: key players, communities, paths.", no_args_is_help=True)
 
-EDGES_HELP = "CSV edge list with a header row: source,target[,weight]."
+EDGES_HELP = (
+    "CSV edge list with a header row: source,target[,weight]; or a Gephi .graphml/.gexf file."
+)
 
 
 def _network(edges: Path, directed: bool) -> Network:
-    from borderpost.intel.edges import EdgeListError, load_edges
-    from borderpost.intel.network import Network
-
-    try:
-        return Network.from_edges(load_edges(edges), directed=directed)
-    except EdgeListError as exc:
-        fail(f"{edges}: {exc}")
-        raise AssertionError("unreachable") from exc
+    return intel_exchange.load_network(edges, directed)
 
 
 def _show(players: list[KeyPlayer], as_json: bool, title: str) -> None:
@@ -142,6 +138,11 @@ def world_command(
     players = graph.rank()[:top]
     _show(players, as_json, f"key players of {folder} ({graph.network.size} nodes)")
 
+
+# FollowTheMoney exchange, maps and timelines: borderpost.cli.intel_exchange.
+app.add_typer(intel_exchange.app, name="ftm")
+app.command("map")(intel_exchange.map_command)
+app.command("timeline")(intel_exchange.timeline_command)
 
 # Entity resolution lives in its own module (borderpost.cli.intel_resolve).
 app.command("resolve")(intel_resolve.resolve_command)

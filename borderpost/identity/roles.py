@@ -108,6 +108,10 @@ class Permission(StrEnum):
     """See insider signals on issuance staff, with the figures behind each."""
     MANAGE_REGISTRY = "issuance.registry"
     """Import the civil registry reference list (deceased / living identities)."""
+    READ_INTEL = "intel.read"
+    """Read leads, the network of records, the map and the timeline (reads of leads audited)."""
+    REVIEW_LEAD = "intel.review"
+    """Review a lead: actionable, dismissed (with a reason) or unsure; undo a review."""
 
 
 _P = Permission
@@ -170,6 +174,8 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.EXPORT_FIU,
             _P.READ_CASH_ALERTS,
             _P.MANAGE_CASH_RATES,
+            _P.READ_INTEL,
+            _P.REVIEW_LEAD,
         }
     ),
     Role.AUDITOR: frozenset(
@@ -187,6 +193,7 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             _P.READ_APPLICATION,
             _P.READ_STOCK,
             _P.READ_INSIDER_SIGNALS,
+            _P.READ_INTEL,
         }
     ),
     Role.ADMIN: frozenset(

@@ -28,6 +28,7 @@ from borderpost.web.routers import (
     conveyances,
     health,
     inspections,
+    intel,
     issuance,
     lists,
     lost_stolen,
@@ -97,6 +98,8 @@ def create_app(settings: Settings, *, store: Store | None = None, warm: bool = F
     app.include_router(cash.router, prefix=API_PREFIX)
     # Passport issuance integrity: applications, adjudication, booklet stock, insider signals.
     app.include_router(issuance.router, prefix=API_PREFIX)
+    # Intelligence: leads and their review, the network of records.
+    app.include_router(intel.router, prefix=API_PREFIX)
     # The officers' web console (server-rendered pages under /console).
     install_console(app)
     return app

@@ -53,6 +53,9 @@ MATRIX: dict[str, frozenset[str]] = {
     "/console/issuance/adjudication": frozenset({"issuance_supervisor"}),
     "/console/issuance/stock": frozenset({"issuance_officer", "issuance_supervisor", "auditor"}),
     "/console/issuance/signals": frozenset({"auditor"}),
+    "/console/intel/leads": frozenset({"analyst", "auditor"}),
+    "/console/intel/network": frozenset({"analyst", "auditor"}),
+    "/console/intel/map": frozenset({"analyst", "auditor"}),
 }
 
 

@@ -314,6 +314,14 @@ ACCESS: dict[tuple[str, str], tuple[frozenset[str] | str, dict[str, Any]]] = {
     ),
     ("GET", "/api/v1/issuance/signals"): (frozenset({"auditor"}), {}),
     ("GET", "/api/v1/issuance/rules"): (ISSUANCE_READERS, {}),
+    ("GET", "/api/v1/intel/leads"): (frozenset({"analyst", "auditor"}), {}),
+    ("GET", "/api/v1/intel/leads/{lead_id}"): (frozenset({"analyst", "auditor"}), {}),
+    ("POST", "/api/v1/intel/leads/{lead_id}/reviews"): (
+        frozenset({"analyst"}),
+        {"json": {"verdict": "unsure"}},
+    ),
+    ("POST", "/api/v1/intel/leads/{lead_id}/undo"): (frozenset({"analyst"}), {"json": {}}),
+    ("GET", "/api/v1/intel/network"): (frozenset({"analyst", "auditor"}), {}),
 }
 #: Values for path parameters: ids that do not exist (an allowed caller gets 404, not 403).
 PATH_VALUES = {
@@ -335,6 +343,7 @@ PATH_VALUES = {
     "{alert_id}": "999999",
     "{candidate_id}": "999999",
     "{serial}": "NOSUCH1",
+    "{lead_id}": "999999",
 }
 
 

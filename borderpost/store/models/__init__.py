@@ -43,6 +43,7 @@ from borderpost.store.models.issuance import (
     IssuedPassport,
 )
 from borderpost.store.models.judgements import ResolutionJudgement
+from borderpost.store.models.leads import IntelIdentifier, IntelLead, IntelLeadReview, IntelRecord
 from borderpost.store.models.lost_stolen import LostStolenDocument
 from borderpost.store.models.ports import Port
 from borderpost.store.models.sync import (
@@ -102,6 +103,10 @@ __all__ = [
     "FiuSubmission",
     "HitReview",
     "Inspection",
+    "IntelIdentifier",
+    "IntelLead",
+    "IntelLeadReview",
+    "IntelRecord",
     "IssuanceAlert",
     "IssuanceApplication",
     "IssuanceEvidence",

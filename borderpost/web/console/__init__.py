@@ -23,6 +23,7 @@ from borderpost.web.console.routers import (
     conveyances,
     dashboard,
     inspect,
+    intel,
     issuance,
     lists,
     posts,
@@ -53,6 +54,7 @@ def install_console(app: FastAPI) -> None:
         posts,
         cash,
         issuance,
+        intel,
     ):
         app.include_router(module.router)
     app.add_api_route(

@@ -60,6 +60,9 @@ PAGES: dict[str, Page] = {
         Page("case_seizures", "/console/intel/seizures", (_P.READ_CASEWORK,)),
         Page("case_arrests", "/console/intel/arrests", (_P.READ_CASEWORK,)),
         Page("case_entities", "/console/intel/entities", (_P.READ_CASEWORK,)),
+        Page("leads", "/console/intel/leads", (_P.READ_INTEL,)),
+        Page("network", "/console/intel/network", (_P.READ_INTEL,)),
+        Page("intel_map", "/console/intel/map", (_P.READ_INTEL,)),
         Page("audit", "/console/audit", (_P.READ_AUDIT,)),
         Page("chain", "/console/audit/chain", (_P.READ_AUDIT,)),
         Page("officers", "/console/audit/officers", (_P.VIEW_INDICATORS,)),
@@ -86,6 +89,7 @@ PAGES: dict[str, Page] = {
             in_menu=False,
         ),
         Page("stock_move", "/console/issuance/stock", (_P.MANAGE_STOCK,), in_menu=False),
+        Page("lead_review", "/console/intel/leads", (_P.REVIEW_LEAD,), in_menu=False),
     )
 }
 

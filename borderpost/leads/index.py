@@ -1,0 +1,194 @@
+"""The facts index in storage, and leads raised as records arrive.
+
+:func:`record_arrived` is what a record service calls, in its own transaction, when it stores
+or changes a record: the record's facts are indexed and the leads it raises against earlier
+records are stored with it, so that nothing is indexed without its leads or the other way
+round. The caller commits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from borderpost.audit.log import append
+from borderpost.intel.facts import RecordFacts
+from borderpost.intel.leads import Lead, LeadWeights, NetworkContext, find_leads
+from borderpost.store.models import IntelIdentifier, IntelLead, IntelRecord
+
+__all__ = ["SqlCorpus", "all_facts", "record_arrived", "record_facts"]
+
+SYSTEM_ACTOR = "system:leads"
+CHUNK = 500  # references per IN (...) query
+
+
+def _facts(row: IntelRecord, identifiers: Iterable[tuple[str, str]]) -> RecordFacts:
+    return RecordFacts(
+        ref=row.ref,
+        kind=row.kind,
+        date=row.date,
+        summary=row.summary,
+        identifiers=tuple(identifiers),
+        place=row.place,
+        latitude=row.latitude,
+        longitude=row.longitude,
+    )
+
+
+@dataclass
+class SqlCorpus:
+    """The stored index as a :class:`borderpost.intel.leads.Corpus` (read through once per
+    record arrival; answers are cached for that arrival)."""
+
+    session: Session
+    _holders: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    _records: dict[str, RecordFacts] = field(default_factory=dict)
+    _total: int | None = None
+
+    def total(self) -> int:
+        if self._total is None:
+            self._total = int(
+                self.session.scalar(select(func.count()).select_from(IntelRecord)) or 0
+            )
+        return self._total
+
+    def holders(self, identifier: tuple[str, str]) -> Sequence[str]:
+        if identifier not in self._holders:
+            query = (
+                select(IntelRecord.ref)
+                .join(IntelIdentifier, IntelIdentifier.record_id == IntelRecord.id)
+                .where(
+                    IntelIdentifier.kind == identifier[0], IntelIdentifier.value == identifier[1]
+                )
+                .order_by(IntelRecord.ref)
+            )
+            self._holders[identifier] = list(self.session.scalars(query))
+        return self._holders[identifier]
+
+    def record(self, ref: str) -> RecordFacts:
+        found = self.records([ref])
+        if ref not in found:
+            raise KeyError(ref)
+        return found[ref]
+
+    def records(self, refs: Iterable[str]) -> Mapping[str, RecordFacts]:
+        wanted = list(dict.fromkeys(refs))
+        missing = [ref for ref in wanted if ref not in self._records]
+        for start in range(0, len(missing), CHUNK):
+            self._records.update(_load(self.session, missing[start : start + CHUNK]))
+        return {ref: self._records[ref] for ref in wanted if ref in self._records}
+
+
+def _load(session: Session, refs: Sequence[str]) -> dict[str, RecordFacts]:
+    """The stored facts of ``refs`` (those that exist), in two queries."""
+    rows = list(session.scalars(select(IntelRecord).where(IntelRecord.ref.in_(refs))))
+    named: dict[int, list[tuple[str, str]]] = {row.id: [] for row in rows}
+    if rows:
+        query = (
+            select(IntelIdentifier.record_id, IntelIdentifier.kind, IntelIdentifier.value)
+            .where(IntelIdentifier.record_id.in_(list(named)))
+            .order_by(IntelIdentifier.id)
+        )
+        for record_id, kind, value in session.execute(query):
+            named[record_id].append((kind, value))
+    return {row.ref: _facts(row, named[row.id]) for row in rows}
+
+
+def record_facts(session: Session, ref: str) -> RecordFacts | None:
+    """The stored facts of record ``ref``, or None."""
+    return _load(session, [ref]).get(ref)
+
+
+def all_facts(session: Session, *, kinds: Sequence[str] = ()) -> list[RecordFacts]:
+    """Every stored record's facts (of ``kinds`` when given), in date order."""
+    query = select(IntelRecord).order_by(IntelRecord.date, IntelRecord.ref)
+    if kinds:
+        query = query.where(IntelRecord.kind.in_(kinds))
+    rows = list(session.scalars(query))
+    named: dict[int, list[tuple[str, str]]] = {row.id: [] for row in rows}
+    for record_id, kind, value in session.execute(
+        select(IntelIdentifier.record_id, IntelIdentifier.kind, IntelIdentifier.value).order_by(
+            IntelIdentifier.id
+        )
+    ):
+        if record_id in named:
+            named[record_id].append((kind, value))
+    return [_facts(row, named[row.id]) for row in rows]
+
+
+def _index(session: Session, facts: RecordFacts, now: dt.datetime) -> bool:
+    """Store ``facts`` (replacing an earlier version); True when the record is new."""
+    row = session.scalar(select(IntelRecord).where(IntelRecord.ref == facts.ref))
+    new = row is None
+    if row is None:
+        row = IntelRecord(ref=facts.ref)
+        session.add(row)
+    else:
+        session.execute(delete(IntelIdentifier).where(IntelIdentifier.record_id == row.id))
+    row.kind = facts.kind
+    row.date = facts.date
+    row.summary = facts.summary
+    row.place = facts.place
+    row.latitude = facts.latitude
+    row.longitude = facts.longitude
+    row.indexed_at = now
+    session.flush()
+    for kind, value in dict.fromkeys(facts.identifiers):
+        session.add(IntelIdentifier(record_id=row.id, kind=kind, value=value[:256]))
+    session.flush()
+    return new
+
+
+def record_arrived(
+    session: Session,
+    facts: RecordFacts,
+    *,
+    now: dt.datetime | None = None,
+    network: NetworkContext | None = None,
+    table: LeadWeights | None = None,
+) -> list[Lead]:
+    """Index ``facts`` and store the leads it raises against earlier records; return them.
+
+    A record that arrives again (changed) is re-indexed; a lead already raised for a pair is
+    refreshed (score, headline, reasons) and keeps its reviews. Audited as the system's act.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    new = _index(session, facts, now)
+    leads = find_leads(facts, SqlCorpus(session), network=network, table=table)
+    rows: list[IntelLead] = []
+    existing = {
+        frozenset((row.record_ref, row.other_ref)): row
+        for row in session.scalars(
+            select(IntelLead).where(
+                or_(IntelLead.record_ref == facts.ref, IntelLead.other_ref == facts.ref)
+            )
+        )
+    }
+    for lead in leads:
+        row = existing.get(frozenset((lead.record, lead.other)))
+        if row is None:
+            row = IntelLead(
+                record_ref=lead.record, other_ref=lead.other, status="open", raised_at=now
+            )
+            session.add(row)
+        row.score = lead.score
+        row.headline = lead.headline
+        row.reasons = list(lead.reasons)
+        row.links = lead.as_json()["links"]
+        rows.append(row)
+    session.flush()
+    stored = [row.id for row in rows]
+    append(
+        session,
+        actor=SYSTEM_ACTOR,
+        action="intel.record_indexed",
+        subject_type="intel_record",
+        subject_id=facts.ref,
+        details={"kind": facts.kind, "new": new, "leads": stored},
+        at=now,
+    )
+    return leads
