@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import cv2
+import numpy as np
 from rich.console import Console
 from rich.table import Table
 
@@ -130,12 +131,55 @@ def run_peer(python: Path, paths: list[Path]) -> dict[str, tuple[str | None, flo
     return results
 
 
+def figures(folder: Path, seed: int) -> None:
+    """docs figures: one photo per level, and what the reader makes of the moderate one."""
+    from borderpost.documents.ocr.lines import geometries
+    from borderpost.documents.ocr.locate import locate
+
+    folder.mkdir(parents=True, exist_ok=True)
+    tiles = []
+    moderate = None
+    for level in synth.LEVELS:
+        shot = synth.sample(random.Random(f"{seed}-figure-{level}"), level)
+        if level == "moderate":
+            moderate = shot
+        scale = 360 / max(shot.image.shape[:2])
+        tile = cv2.resize(shot.image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        canvas = np.full((380, 380, 3), 255, np.uint8)
+        canvas[: tile.shape[0], : tile.shape[1]] = tile
+        cv2.putText(canvas, level, (8, 374), cv2.FONT_HERSHEY_SIMPLEX, 0.6, (0, 0, 160), 2)
+        tiles.append(canvas)
+    cv2.imwrite(str(folder / "ocr-levels.png"), np.hstack(tiles))
+    assert moderate is not None
+    bands = locate(moderate.image)
+    for band in bands:
+        found = geometries(band.image)
+        if found:
+            cells = found[0].cells
+            rows = [
+                np.hstack(list(cells[i * found[0].length : (i + 1) * found[0].length]))
+                for i in range(found[0].lines)
+            ]
+            grid = (255 - np.vstack(rows) * 255).astype(np.uint8)
+            width = max(band.image.shape[1], grid.shape[1])
+            padded = [
+                np.pad(a, ((4, 4), (0, width - a.shape[1])), constant_values=255)
+                for a in (band.image, grid)
+            ]
+            cv2.imwrite(str(folder / "ocr-band.png"), np.vstack(padded))
+            break
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--per-level", type=int, default=50)
     parser.add_argument("--seed", type=int, default=9303)
     parser.add_argument("--no-peer", action="store_true")
+    parser.add_argument("--figures", type=Path, help="write the docs figures to this folder")
     args = parser.parse_args()
+    if args.figures is not None:
+        figures(args.figures, args.seed)
+        return
     console = Console()
     console.print(f"machine: {machine()}")
     with tempfile.TemporaryDirectory() as tmp:

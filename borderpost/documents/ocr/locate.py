@@ -12,6 +12,7 @@ about ``TARGET_HEIGHT`` pixels high.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import cv2
@@ -62,27 +63,131 @@ def _components(gray: NDArray[np.uint8]) -> tuple[NDArray[np.float32], NDArray[n
     return centroids[1:][keep].astype(np.float32), size[keep]
 
 
-def _groups(centres: NDArray[np.float32], sizes: NDArray[np.float32]) -> list[NDArray[np.int64]]:
-    """Components linked to close neighbours of a similar size, as groups of indices."""
+def _direction(
+    centres: NDArray[np.float32], sizes: NDArray[np.float32], neighbours: NDArray[np.int64]
+) -> float:
+    """The text direction (radians, modulo pi): where most nearest similar neighbours lie."""
+    other = neighbours[:, 1]
+    similar = np.maximum(sizes, sizes[other]) < 2.0 * np.minimum(sizes, sizes[other])
+    vectors = centres[other[similar]] - centres[similar]
+    if len(vectors) == 0:
+        return 0.0
+    angles = np.mod(np.arctan2(vectors[:, 1], vectors[:, 0]), np.pi)
+    bins = np.bincount((angles / np.pi * 72).astype(np.int64) % 72, minlength=72).astype(float)
+    smooth = bins + np.roll(bins, 1) + np.roll(bins, -1)
+    peak = (int(np.argmax(smooth)) + 0.5) * np.pi / 72
+    near = np.abs(np.angle(np.exp(2j * (angles - peak)))) < np.deg2rad(10) * 2
+    if not near.any():
+        return float(peak)
+    # the circular mean (modulo pi) of the angles near the peak
+    mean = np.angle(np.exp(2j * angles[near]).mean()) / 2
+    return float(np.mod(mean, np.pi))
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    members: NDArray[np.int64]
+    start: float  # along the text direction
+    end: float
+    across: float  # position across it
+    char: float
+
+
+def _lines(
+    centres: NDArray[np.float32], sizes: NDArray[np.float32]
+) -> tuple[list[_Line], float]:
+    """Text lines: components linked to similar neighbours along the text direction."""
     n = len(centres)
-    if n < MIN_CHARS:
-        return []
     tree = cKDTree(centres)
-    distances, neighbours = tree.query(centres, k=min(9, n))
+    _, neighbours = tree.query(centres, k=min(9, n))
+    theta = _direction(centres, sizes, neighbours)
+    along_unit = np.array([np.cos(theta), np.sin(theta)])
+    across_unit = np.array([-np.sin(theta), np.cos(theta)])
     rows, cols = [], []
     for j in range(1, neighbours.shape[1]):
         other = neighbours[:, j]
+        vector = centres[other] - centres
+        along = np.abs(vector @ along_unit)
+        across = np.abs(vector @ across_unit)
         a, b = sizes, sizes[other]
-        near = distances[:, j] < 1.5 * np.maximum(a, b)
-        similar = np.maximum(a, b) < 1.8 * np.minimum(a, b)
-        linked = np.nonzero(near & similar)[0]
+        linked = np.nonzero(
+            (along < 2.0 * np.maximum(a, b))
+            & (across < 0.4 * np.maximum(along, 1e-6))
+            & (np.maximum(a, b) < 2.5 * np.minimum(a, b))
+        )[0]
         rows.append(linked)
         cols.append(other[linked])
     r, c = np.concatenate(rows), np.concatenate(cols)
     graph = coo_matrix((np.ones(len(r), np.int8), (r, c)), shape=(n, n))
     _, labels = connected_components(graph, directed=False)
-    counts = np.bincount(labels)
-    return [np.nonzero(labels == label)[0] for label in np.nonzero(counts >= MIN_CHARS)[0]]
+    along_all = centres @ along_unit.astype(np.float32)
+    across_all = centres @ across_unit.astype(np.float32)
+    pieces = []
+    for label in np.nonzero(np.bincount(labels) >= 6)[0]:
+        members = np.nonzero(labels == label)[0]
+        pieces.append(
+            _Line(
+                members,
+                float(along_all[members].min()),
+                float(along_all[members].max()),
+                float(np.median(across_all[members])),
+                float(np.percentile(sizes[members], 75)),
+            )
+        )
+    return _join(pieces), theta
+
+
+def _join(pieces: list[_Line]) -> list[_Line]:
+    """Pieces of one line (broken by glare, a fold or merged fillers) joined."""
+    pieces = sorted(pieces, key=lambda piece: piece.start)
+    joined: list[_Line] = []
+    for piece in pieces:
+        for index, line in enumerate(joined):
+            char = max(line.char, piece.char)
+            if (
+                abs(line.across - piece.across) < 0.5 * char
+                and piece.start - line.end < 8 * char
+                and max(line.char, piece.char) < 1.6 * min(line.char, piece.char)
+            ):
+                members = np.concatenate([line.members, piece.members])
+                joined[index] = _Line(
+                    members,
+                    min(line.start, piece.start),
+                    max(line.end, piece.end),
+                    (line.across * len(line.members) + piece.across * len(piece.members))
+                    / len(members),
+                    (line.char * len(line.members) + piece.char * len(piece.members))
+                    / len(members),
+                )
+                break
+        else:
+            joined.append(piece)
+    return joined
+
+
+def _blocks(lines: list[_Line]) -> list[list[_Line]]:
+    """Runs of 2 or 3 long, parallel, evenly spaced lines of a similar extent: MRZ candidates."""
+    long = [line for line in lines if line.end - line.start > 20 * line.char]
+    long = [line for line in long if len(line.members) >= 12]
+    long.sort(key=lambda line: line.across)
+    found: list[list[_Line]] = []
+    for size in (3, 2):
+        for i in range(len(long) - size + 1):
+            run = long[i : i + size]
+            char = float(np.median([line.char for line in run]))
+            gaps = [b.across - a.across for a, b in itertools.pairwise(run)]
+            if not all(0.9 * char < gap < 2.8 * char for gap in gaps):
+                continue
+            if size == 3 and max(gaps) > 1.35 * min(gaps):
+                continue
+            start = max(line.start for line in run)
+            end = min(line.end for line in run)
+            longest = max(line.end - line.start for line in run)
+            if end - start < 0.75 * longest:
+                continue
+            found.append(run)
+    found.sort(key=lambda run: -sum(len(line.members) for line in run))
+    return found
 
 
 def locate(image: NDArray[np.uint8]) -> list[Band]:
@@ -97,26 +202,22 @@ def locate(image: NDArray[np.uint8]) -> list[Band]:
         )
     )
     centres, sizes = _components(work)
-    scored = []
-    for group in _groups(centres, sizes):
-        points = centres[group]
-        (cx, cy), (w, h), angle = cv2.minAreaRect(points)
-        long, short = max(w, h), max(min(w, h), 1.0)
-        char = float(np.median(sizes[group]))
-        lines = short / char + 1  # rows of characters across the band
-        if long / char < 15 or lines > 5.5:
-            continue
-        per_line = len(group) / max(lines, 1)
-        if per_line < 18:
-            continue
-        scored.append((len(group) * min(1.0, long / short / 4), group, (cx, cy, w, h, angle), char))
-    scored.sort(key=lambda item: -item[0])
+    if len(centres) < MIN_CHARS:
+        return []
+    lines, theta = _lines(centres, sizes)
     bands: list[Band] = []
-    for _, group, (cx, cy, w, h, angle), char in scored[:MAX_CANDIDATES]:
-        if w < h:
-            w, h, angle = h, w, angle + 90.0
+    along_unit = np.array([np.cos(theta), np.sin(theta)])
+    across_unit = np.array([-np.sin(theta), np.cos(theta)])
+    for run in _blocks(lines)[:MAX_CANDIDATES]:
+        char = float(np.median([line.char for line in run]))
+        start = min(line.start for line in run)
+        end = max(line.end for line in run)
+        top, bottom = run[0].across, run[-1].across
+        middle = along_unit * (start + end) / 2 + across_unit * (top + bottom) / 2
+        rect = (float(middle[0]), float(middle[1]), end - start + char, bottom - top + char)
+        count = sum(len(line.members) for line in run)
         for turn in (0.0, 180.0):
-            bands.append(_cut(gray, scale, (cx, cy, w, h), angle + turn, char, len(group)))
+            bands.append(_cut(gray, scale, rect, np.rad2deg(theta) + turn, char, count))
     return bands
 
 
