@@ -93,9 +93,7 @@ class _Line:
     char: float
 
 
-def _lines(
-    centres: NDArray[np.float32], sizes: NDArray[np.float32]
-) -> tuple[list[_Line], float]:
+def _lines(centres: NDArray[np.float32], sizes: NDArray[np.float32]) -> tuple[list[_Line], float]:
     """Text lines: components linked to similar neighbours along the text direction."""
     n = len(centres)
     tree = cKDTree(centres)
