@@ -111,7 +111,7 @@ def _best(image: NDArray[np.uint8]) -> Decoded | None:
             decoded = decode(probs, geometry.lines, geometry.length)
             if decoded is not None and (best is None or decoded.score > best.score):
                 best = decoded
-        if best is not None and best.score[0] == 0 and best.score[1] > GOOD_ENOUGH:
+        if best is not None and best.failed == 0 and best.mean_log_likelihood > GOOD_ENOUGH:
             break
     return best
 
