@@ -135,6 +135,8 @@ def figures(folder: Path, seed: int) -> None:
     """docs figures: one photo per level, and what the reader makes of the moderate one."""
     from borderpost.documents.ocr.lines import geometries
     from borderpost.documents.ocr.locate import locate
+    from borderpost.documents.ocr.model import classifier
+    from borderpost.documents.ocr.repair import decode
 
     folder.mkdir(parents=True, exist_ok=True)
     tiles = []
@@ -143,31 +145,34 @@ def figures(folder: Path, seed: int) -> None:
         shot = synth.sample(random.Random(f"{seed}-figure-{level}"), level)
         if level == "moderate":
             moderate = shot
-        scale = 360 / max(shot.image.shape[:2])
+        scale = 280 / max(shot.image.shape[:2])
         tile = cv2.resize(shot.image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-        canvas = np.full((380, 380, 3), 255, np.uint8)
+        canvas = np.full((300, 290, 3), 255, np.uint8)
         canvas[: tile.shape[0], : tile.shape[1]] = tile
-        cv2.putText(canvas, level, (8, 374), cv2.FONT_HERSHEY_SIMPLEX, 0.6, (0, 0, 160), 2)
+        cv2.putText(canvas, level, (8, 295), cv2.FONT_HERSHEY_SIMPLEX, 0.5, (0, 0, 160), 1)
         tiles.append(canvas)
-    cv2.imwrite(str(folder / "ocr-levels.png"), np.hstack(tiles))
+    cv2.imwrite(str(folder / "ocr-levels.jpg"), np.hstack(tiles), [cv2.IMWRITE_JPEG_QUALITY, 85])
     assert moderate is not None
-    bands = locate(moderate.image)
-    for band in bands:
-        found = geometries(band.image)
-        if found:
-            cells = found[0].cells
-            rows = [
-                np.hstack(list(cells[i * found[0].length : (i + 1) * found[0].length]))
-                for i in range(found[0].lines)
-            ]
-            grid = (255 - np.vstack(rows) * 255).astype(np.uint8)
-            width = max(band.image.shape[1], grid.shape[1])
-            padded = [
-                np.pad(a, ((4, 4), (0, width - a.shape[1])), constant_values=255)
-                for a in (band.image, grid)
-            ]
-            cv2.imwrite(str(folder / "ocr-band.png"), np.vstack(padded))
-            break
+    model = classifier()
+    best = None
+    for band in locate(moderate.image):
+        for geometry in geometries(band.image):
+            decoded = decode(model.probabilities(geometry.cells), geometry.lines, geometry.length)
+            if decoded is not None and (best is None or decoded.score > best[0]):
+                best = (decoded.score, band.image, geometry)
+    if best is None:
+        return
+    _, image, geometry = best
+    rows = [
+        np.hstack(list(geometry.cells[i * geometry.length : (i + 1) * geometry.length]))
+        for i in range(geometry.lines)
+    ]
+    grid = (255 - np.vstack(rows) * 255).astype(np.uint8)
+    width = max(image.shape[1], grid.shape[1])
+    padded = [
+        np.pad(a, ((4, 4), (0, width - a.shape[1])), constant_values=255) for a in (image, grid)
+    ]
+    cv2.imwrite(str(folder / "ocr-band.png"), np.vstack(padded))
 
 
 def main() -> None:
