@@ -185,7 +185,7 @@ def main() -> None:
     if args.figures is not None:
         figures(args.figures, args.seed)
         return
-    console = Console()
+    console = Console(width=160)
     console.print(f"machine: {machine()}")
     with tempfile.TemporaryDirectory() as tmp:
         items = make_images(Path(tmp), args.per_level, args.seed)
