@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 BORDERPOST_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export BORDERPOST_TEST_POSTGRES_URL
 
-.PHONY: demo test lint typecheck pytest install dev browser bench clean
+.PHONY: demo test lint typecheck pytest install dev browser ocr-font tesseract ocr-model bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,22 @@ browser:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; }
 
+# Debian's public-domain OCR-B font: the MRZ reader's tests render documents in it, and the
+# classifier is trained on it. A no-op when it is installed.
+ocr-font:
+	@test -f /usr/share/fonts/opentype/ocr-b/OCRB.otf || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-ocr-b; }
+
+# Debian's tesseract, for the PassportEye peer of bench/ocr.py. A no-op when it is installed.
+tesseract:
+	@command -v tesseract >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq tesseract-ocr; }
+
+# Retrain the MRZ character classifier (deterministic; a few minutes on 2 cores). It writes
+# borderpost/documents/ocr/data/ocrb_mlp.npz and its recipe and metrics, ocrb_mlp.json.
+ocr-model: dev ocr-font
+	$(BIN)/python -m borderpost.documents.ocr.train
+
 # The demo job, then the web console on http://127.0.0.1:8000 with a login for each role.
 demo: install
 	$(BIN)/borderpost demo
@@ -42,13 +58,14 @@ lint: dev
 typecheck: dev
 	$(BIN)/mypy --strict
 
-pytest: dev browser
+pytest: dev browser ocr-font
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest
 
-bench: dev
+bench: dev ocr-font tesseract
 	$(BIN)/python bench/mrz.py
+	$(BIN)/python bench/ocr.py
 	$(BIN)/python bench/screening_quality.py
 	$(BIN)/python bench/screening_speed.py
 	$(BIN)/python bench/sim.py --sizes 10000,100000

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 
 import typer
 from rich.table import Table
@@ -154,6 +155,36 @@ def make(
         print(json.dumps({"mrz": text, "lines": text.split("\n")}))
     else:
         print(text)
+
+
+@app.command("read")
+def read_command(
+    ctx: typer.Context,
+    images: list[Path] = typer.Argument(
+        ..., help="Photos or scans: JPEG, PNG, TIFF, JPEG 2000 or PDF (first page)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per image per line."),
+    at: str | None = typer.Option(None, "--at", help="Reference date YYYY-MM-DD (default today)."),
+) -> None:
+    """Read the MRZ from photos or scans, offline, then check it like `mrz check`."""
+    from borderpost.documents.ocr import read_file  # image libraries load only when needed
+
+    reference = _date(at, "--at") or _settings_date(ctx)
+    for path in images:
+        reading = read_file(path, at=reference)
+        if as_json:
+            print(json.dumps(reading.to_dict(), ensure_ascii=False), flush=True)
+            continue
+        title = f"{path.name}: confidence {reading.confidence:.2f}"
+        if reading.text is not None:
+            console.print(reading.text, style="bold", highlight=False)
+        console.print(result_panel(reading.result, title=title))
+        for fix in reading.repaired:
+            console.print(
+                f"  repaired line {fix.line}, position {fix.position} ({fix.field}): "
+                f"{fix.before!r} -> {fix.after!r}",
+                highlight=False,
+            )
 
 
 @app.command("findings")

@@ -132,6 +132,13 @@ ACCESS: dict[tuple[str, str], tuple[frozenset[str] | str, dict[str, Any]]] = {
         PORT_STAFF,
         {"json": {"mrz": MRZ, "port": "LHR", "direction": "entry"}},
     ),
+    ("POST", "/api/v1/inspections/image"): (
+        PORT_STAFF,
+        {
+            "data": {"port": "LHR", "direction": "entry"},
+            "files": {"image": ("page.png", b"not an image")},
+        },
+    ),
     ("GET", "/api/v1/inspections/{inspection_id}"): (READERS, {}),
     ("POST", "/api/v1/inspections/{inspection_id}/decision"): (
         PORT_STAFF,

@@ -11,12 +11,13 @@ import binascii
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, File, Form, Path, Query, UploadFile
 from pydantic import BaseModel, Field, field_validator
 
 from borderpost.documents import DocumentFields
 from borderpost.identity.roles import Permission
 from borderpost.inspection import ChipData, InspectionResult, approve, decide, inspect, reject
+from borderpost.inspection.errors import Invalid
 from borderpost.inspection.result import chip_json
 from borderpost.records import inspection_record, pending_approvals
 from borderpost.store.models import User
@@ -211,6 +212,57 @@ def create_inspection(
     )
     uow.commit()
     return inspection_json(result)
+
+
+MAX_IMAGE = 20 * 1024 * 1024  # a phone photo or a 300 dpi scan is far smaller
+
+
+@router.post(
+    "/inspections/image", status_code=201, summary="Primary inspection from a document image"
+)
+def create_inspection_from_image(
+    image: Annotated[
+        UploadFile, File(description="Photo or scan of the data page: JPEG, PNG, TIFF, JP2, PDF.")
+    ],
+    port: Annotated[str, Form(min_length=1, max_length=16, pattern=NO_NUL)],
+    direction: Annotated[Literal["entry", "exit"], Form()],
+    officer: Inspector,
+    state: StateDep,
+    uow: UowDep,
+) -> dict[str, Any]:
+    """Read the MRZ from the uploaded image (offline), then inspect as ``POST /inspections``
+    does. ``image_reading`` says how sure the reader was and which characters the check
+    digits repaired. An image with no readable MRZ is refused (422) with the reason."""
+    from borderpost.documents.ocr import read_bytes  # image libraries load only when used
+
+    data = image.file.read(MAX_IMAGE + 1)
+    if len(data) > MAX_IMAGE:
+        raise Invalid(f"the image is larger than {MAX_IMAGE} bytes")
+    reading = read_bytes(data, at=state.now().date())
+    if reading.text is None:
+        reasons = "; ".join(f.message for f in reading.result.findings)
+        raise Invalid(f"no MRZ could be read from the image: {reasons}")
+    result = inspect(
+        uow,
+        state.screeners.get(),
+        officer,
+        reading.text,
+        port,
+        direction,
+        state.now(),
+        policy=state.policy,
+    )
+    uow.commit()
+    answer = inspection_json(result)
+    ocr_codes = {"ocr_repaired", "ocr_low_confidence"}
+    answer["image_reading"] = {
+        "mrz": reading.text,
+        "confidence": round(reading.confidence, 4),
+        "repaired": [fix.to_dict() for fix in reading.repaired],
+        "char_confidence": reading.to_dict()["char_confidence"],
+        "findings": [f.to_dict() for f in reading.result.findings if f.code in ocr_codes],
+    }
+    return answer
 
 
 @router.get("/inspections/{inspection_id}", summary="One inspection (audited read)")

@@ -10,7 +10,8 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request
-from starlette.datastructures import FormData
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
 from starlette.responses import RedirectResponse, Response
 
 from borderpost.identity.roles import Permission, can
@@ -23,7 +24,7 @@ from borderpost.sync.node import stale_lists
 from borderpost.targeting.review import lookout_count
 from borderpost.web.console.deps import CsrfForm, page
 from borderpost.web.console.forms import FormError, text_field
-from borderpost.web.console.render import render
+from borderpost.web.console.render import language_of, render
 from borderpost.web.console.verdict import card
 from borderpost.web.deps import StateDep, UowDep, WebState
 from borderpost.web.errors import kind_of
@@ -46,6 +47,7 @@ def _inspect_page(
     direction: str = "entry",
     errors: dict[str, str] | None = None,
     status: int = 200,
+    image_note: str | None = None,
 ) -> Response:
     ports = PortRepo(uow.session).all()
     own = next((p.code for p in ports if p.id == user.port_id), None)
@@ -70,6 +72,7 @@ def _inspect_page(
         stale_hours=stale,
         stale_never=stale == float("inf"),
         list_age_limit=limit,
+        image_note=image_note,
     )
 
 
@@ -123,6 +126,70 @@ def run_inspection(
         )
     uow.commit()
     return RedirectResponse(f"/console/inspections/{result.inspection_id}", status_code=303)
+
+
+MAX_IMAGE = 20 * 1024 * 1024
+
+
+@router.post("/inspect/image", response_class=Response)
+async def read_image(
+    request: Request, user: Inspector, form: CsrfForm, state: StateDep, uow: UowDep
+) -> Response:
+    """Read the MRZ from an uploaded photo or scan into the MRZ field, for the officer to
+    compare with the document and then inspect (nothing is inspected from the image alone)."""
+    from borderpost.documents.ocr import read_bytes  # image libraries load only when used
+
+    port = str(form.get("port", ""))[:16] or None
+    direction = str(form.get("direction", "entry"))[:8]
+    upload = form.get("image")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return _inspect_page(
+            request,
+            user,
+            uow,
+            port=port,
+            direction=direction,
+            errors={"image": language_of(request).text("inspect.image_missing")},
+            status=422,
+        )
+    data = await upload.read(MAX_IMAGE + 1)
+    if len(data) > MAX_IMAGE:
+        message = language_of(request).text(
+            "inspect.image_too_large", size=MAX_IMAGE // (1024 * 1024)
+        )
+        return _inspect_page(
+            request,
+            user,
+            uow,
+            port=port,
+            direction=direction,
+            errors={"image": message},
+            status=422,
+        )
+    reading = await run_in_threadpool(read_bytes, data, at=state.now().date())
+    if reading.text is None:
+        reasons = "; ".join(f.message for f in reading.result.findings)
+        message = language_of(request).text("inspect.image_failed", reason=reasons)
+        return _inspect_page(
+            request,
+            user,
+            uow,
+            port=port,
+            direction=direction,
+            errors={"image": message},
+            status=422,
+        )
+    repaired = "; ".join(
+        f"{fix.line}/{fix.position} {fix.before}\u2192{fix.after}" for fix in reading.repaired
+    )
+    note = language_of(request).text(
+        "inspect.image_read",
+        confidence=f"{reading.confidence:.2f}",
+        repaired=repaired or "-",
+    )
+    return _inspect_page(
+        request, user, uow, mrz=reading.text, port=port, direction=direction, image_note=note
+    )
 
 
 def _card_page(
