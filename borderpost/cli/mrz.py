@@ -6,8 +6,10 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -17,6 +19,9 @@ from borderpost.documents import MrzFields, make_mrz, parse, repair
 from borderpost.documents.findings import catalogue
 from borderpost.store import UnitOfWork
 from borderpost.store.repos.documents import DocumentCheckRepo
+
+if TYPE_CHECKING:
+    from borderpost.documents.ocr import ImageReading
 
 app = typer.Typer(
     help="Machine readable zones (ICAO 9303): check, repair, make.", no_args_is_help=True
@@ -170,21 +175,42 @@ def read_command(
     from borderpost.documents.ocr import read_file  # image libraries load only when needed
 
     reference = _date(at, "--at") or _settings_date(ctx)
-    for path in images:
-        reading = read_file(path, at=reference)
-        if as_json:
-            print(json.dumps(reading.to_dict(), ensure_ascii=False), flush=True)
-            continue
-        title = f"{path.name}: confidence {reading.confidence:.2f}"
-        if reading.text is not None:
-            console.print(reading.text, style="bold", highlight=False)
-        console.print(result_panel(reading.result, title=title))
-        for fix in reading.repaired:
-            console.print(
-                f"  repaired line {fix.line}, position {fix.position} ({fix.field}): "
-                f"{fix.before!r} -> {fix.after!r}",
-                highlight=False,
+    if as_json:
+        for path in images:
+            print(
+                json.dumps(read_file(path, at=reference).to_dict(), ensure_ascii=False), flush=True
             )
+        return
+    if len(images) < 2 or not console.is_terminal:
+        for path in images:
+            _show_reading(path, read_file(path, at=reference))
+        return
+    # Several images on a terminal: a progress bar below the results (pipes stay clean).
+    with Progress(
+        TextColumn("reading MRZs"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("read", total=len(images))
+        for path in images:
+            _show_reading(path, read_file(path, at=reference))
+            bar.advance(task)
+
+
+def _show_reading(path: Path, reading: ImageReading) -> None:
+    title = f"{path.name}: confidence {reading.confidence:.2f}"
+    if reading.text is not None:
+        console.print(reading.text, style="bold", highlight=False)
+    console.print(result_panel(reading.result, title=title))
+    for fix in reading.repaired:
+        console.print(
+            f"  repaired line {fix.line}, position {fix.position} ({fix.field}): "
+            f"{fix.before!r} -> {fix.after!r}",
+            highlight=False,
+        )
 
 
 @app.command("findings")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import cv2
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from borderpost.cli import app
+from borderpost.cli import mrz as mrz_cli
 from borderpost.documents.ocr import synth
 
 
@@ -55,3 +58,23 @@ def test_read_without_json_shows_the_panel(
     assert result.exit_code == 0
     assert "confidence" in result.stdout
     assert td1_scan.mrz.split("\n")[0] in result.stdout
+
+
+def test_several_images_on_a_terminal_show_progress(
+    runner: CliRunner,
+    tmp_path: Path,
+    td1_scan: synth.Sample,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    screen = io.StringIO()
+    monkeypatch.setattr(mrz_cli, "console", Console(file=screen, force_terminal=True, width=100))
+    photos = []
+    for index in range(2):
+        photo = tmp_path / f"card-{index}.png"
+        cv2.imwrite(str(photo), td1_scan.image)
+        photos.append(str(photo))
+    result = runner.invoke(app, ["mrz", "read", "--at", "2026-11-29", *photos])
+    assert result.exit_code == 0, result.output
+    shown = screen.getvalue()
+    assert "reading MRZs" in shown
+    assert shown.count("card-0.png") == 1 and shown.count("card-1.png") == 1

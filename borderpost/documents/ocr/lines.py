@@ -25,6 +25,9 @@ class Geometry:
     length: int
     cells: Floats  # (lines * length, CELL_H, CELL_W)
     cost: float
+    ink: Floats  # the normalised band the cells were cut from
+    rows: tuple[Line, ...]  # its MRZ lines, top to bottom
+    edges: tuple[Floats, ...]  # each line's ``length + 1`` cell boundaries
 
 
 def _mrz_lines(lines: list[Line]) -> list[Line]:
@@ -66,10 +69,21 @@ def geometries(band: NDArray[np.uint8], length: int | None = None) -> list[Geome
         return []
     found = []
     for n in (length,) if length is not None else SHAPES[len(lines)]:
-        cells, cost = [], 0.0
+        cells, cost, cuts = [], 0.0, []
         for line in lines:
             edges, line_cost = boundaries(ink, line, n)
             cells.append(cut(ink, line, edges))
+            cuts.append(edges)
             cost += line_cost
-        found.append(Geometry(len(lines), n, np.concatenate(cells), cost / len(lines)))
+        found.append(
+            Geometry(
+                len(lines),
+                n,
+                np.concatenate(cells),
+                cost / len(lines),
+                ink,
+                tuple(lines),
+                tuple(cuts),
+            )
+        )
     return sorted(found, key=lambda geometry: geometry.cost)

@@ -20,7 +20,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from borderpost.documents.findings import Finding, finding
 from borderpost.documents.mrz import parse
-from borderpost.documents.ocr.lines import geometries
+from borderpost.documents.ocr.align import realign
+from borderpost.documents.ocr.lines import Geometry, geometries
 from borderpost.documents.ocr.locate import locate
 from borderpost.documents.ocr.model import classifier
 from borderpost.documents.ocr.repair import Decoded, Fix, decode
@@ -32,6 +33,7 @@ MAX_PIXELS = 60_000_000  # larger images are refused (a decompression bomb, or n
 PDF_DPI = 300
 LOW_CONFIDENCE = 0.5
 GOOD_ENOUGH = math.log(0.9)  # stop looking once every check agrees at this mean likelihood
+REALIGN = 3  # geometries re-aligned by classifier confidence when none reads well
 
 
 class ImageError(ValueError):
@@ -102,18 +104,45 @@ def _pdf_page(data: bytes) -> NDArray[np.uint8]:
     return gray
 
 
+def _good(decoded: Decoded | None) -> bool:
+    return decoded is not None and decoded.failed == 0 and decoded.mean_log_likelihood > GOOD_ENOUGH
+
+
 def _best(image: NDArray[np.uint8]) -> Decoded | None:
+    """The best-scoring reading over the candidate bands and geometries.
+
+    The ink-gap grid is tried first; when no reading it gives is good (a check digit still
+    disagrees, or the characters are unsure), the likeliest few geometries are re-aligned
+    line by line where the classifier is surest (:mod:`align`) and read again.
+    """
     model = classifier()
-    best: Decoded | None = None
+    tried: list[tuple[Decoded, Geometry]] = []
     for band in locate(image):
         for geometry in geometries(band.image):
             probs = model.probabilities(geometry.cells)
             decoded = decode(probs, geometry.lines, geometry.length)
-            if decoded is not None and (best is None or decoded.score > best.score):
-                best = decoded
-        if best is not None and best.failed == 0 and best.mean_log_likelihood > GOOD_ENOUGH:
+            if decoded is not None:
+                tried.append((decoded, geometry))
+        if _good(max((d for d, _ in tried), key=_score, default=None)):
+            break
+    if not tried:
+        return None
+    tried.sort(key=lambda pair: pair[0].score, reverse=True)
+    best = tried[0][0]
+    if _good(best):
+        return best
+    for _, geometry in tried[:REALIGN]:
+        moved = realign(geometry, model)
+        decoded = decode(model.probabilities(moved.cells), moved.lines, moved.length)
+        if decoded is not None and decoded.score > best.score:
+            best = decoded
+        if _good(best):
             break
     return best
+
+
+def _score(decoded: Decoded) -> float:
+    return decoded.score
 
 
 def read_image(image: NDArray[np.uint8], *, at: dt.date | None = None) -> ImageReading:
