@@ -31,6 +31,7 @@ class Line:
     height: float  # height of a capital, pixels
     left: float  # first and last ink columns
     right: float
+    pitch: float = 0.0  # median spacing of its character centres (0: not measured)
 
 
 def ink_map(gray: NDArray[np.uint8]) -> Floats:
@@ -89,6 +90,9 @@ def find_lines(ink: Floats, expected: int | None = None) -> list[Line]:
         slope = float(np.polyfit(x, y, 1)[0]) if np.ptp(x) > 0 else 0.0
         slope = float(np.clip(slope, -0.08, 0.08))
         centre = float(np.median(y - slope * x))
+        gaps = np.diff(np.sort(x))
+        gaps = gaps[gaps > tall * 0.3]  # not the pieces of one broken character
+        pitch = float(np.median(gaps)) if len(gaps) else 0.0
         lines.append(
             Line(
                 centre=centre,
@@ -96,6 +100,7 @@ def find_lines(ink: Floats, expected: int | None = None) -> list[Line]:
                 height=float(np.percentile(hs[members], 75)),
                 left=float(lefts[members].min()),
                 right=float(rights[members].max()),
+                pitch=pitch,
             )
         )
     if expected is not None and len(lines) > expected:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -69,21 +69,52 @@ def geometries(band: NDArray[np.uint8], length: int | None = None) -> list[Geome
         return []
     found = []
     for n in (length,) if length is not None else SHAPES[len(lines)]:
-        cells, cost, cuts = [], 0.0, []
-        for line in lines:
-            edges, line_cost = boundaries(ink, line, n)
-            cells.append(cut(ink, line, edges))
-            cuts.append(edges)
-            cost += line_cost
-        found.append(
-            Geometry(
-                len(lines),
-                n,
-                np.concatenate(cells),
-                cost / len(lines),
-                ink,
-                tuple(lines),
-                tuple(cuts),
+        for rows in _spans(lines, n):
+            cells, cost, cuts = [], 0.0, []
+            for line in rows:
+                edges, line_cost = boundaries(ink, line, n)
+                cells.append(cut(ink, line, edges))
+                cuts.append(edges)
+                cost += line_cost
+            found.append(
+                Geometry(
+                    len(rows), n, np.concatenate(cells), cost / len(rows), ink, rows, tuple(cuts)
+                )
             )
-        )
     return sorted(found, key=lambda geometry: geometry.cost)
+
+
+def _spans(lines: list[Line], n: int) -> list[tuple[Line, ...]]:
+    """The lines as found, and, when their ends disagree, the lines given each other's ends.
+
+    Every MRZ line holds the same number of characters, left-aligned, so all lines share
+    their first and last character columns. A line whose end characters were lost (glare, a
+    faint ``I`` or ``<``) or that picked up a stray mark beside it ends elsewhere; which line
+    is right is left to the reader (check digits and the classifier's confidence), so each
+    line's left and right ends are tried on every line.
+    """
+    pitch = float(np.median([(line.right - line.left) / (n - 0.25) for line in lines]))
+    found = [tuple(lines)]
+
+    def distinct(values: list[float]) -> list[float]:
+        kept: list[float] = []
+        for value in sorted(values):
+            if not kept or value - kept[-1] > 0.5 * pitch:
+                kept.append(value)
+        return kept
+
+    lefts = distinct([line.left for line in lines])
+    rights = distinct([line.right for line in lines])
+    # Where a whole run of characters at an end was lost on every line (a faint right end,
+    # fillers too small to count), the spacing of the characters found gives the length.
+    spacing = float(np.median([line.pitch for line in lines]))
+    if spacing > 0:
+        width = (n - 0.25) * spacing
+        lefts = distinct(lefts + [right - width for right in rights])
+        rights = distinct(rights + [left + width for left in lefts])
+    if len(lefts) == 1 and len(rights) == 1:
+        return found
+    for left in lefts:
+        for right in rights:
+            found.append(tuple(replace(line, left=left, right=right) for line in lines))
+    return found

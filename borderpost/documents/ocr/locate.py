@@ -122,17 +122,45 @@ def _lines(centres: NDArray[np.float32], sizes: NDArray[np.float32]) -> tuple[li
     across_all = centres @ across_unit.astype(np.float32)
     pieces = []
     for label in np.nonzero(np.bincount(labels) >= 6)[0]:
-        members = np.nonzero(labels == label)[0]
-        pieces.append(
-            _Line(
-                members,
-                float(along_all[members].min()),
-                float(along_all[members].max()),
-                float(np.median(across_all[members])),
-                float(np.percentile(sizes[members], 75)),
+        for members in _split(np.nonzero(labels == label)[0], along_all, across_all, sizes):
+            pieces.append(
+                _Line(
+                    members,
+                    float(along_all[members].min()),
+                    float(along_all[members].max()),
+                    float(np.median(across_all[members])),
+                    float(np.percentile(sizes[members], 75)),
+                )
             )
-        )
     return _join(pieces), theta
+
+
+def _split(
+    members: NDArray[np.int64],
+    along: NDArray[np.float32],
+    across: NDArray[np.float32],
+    sizes: NDArray[np.float32],
+) -> list[NDArray[np.int64]]:
+    """A linked group cut into its text lines where it holds more than one.
+
+    Lines set close together (MRZ lines under perspective come within a character of each
+    other at one end) get linked through diagonal neighbours. The distances of the members
+    from the group's straight fit then fall in separate clusters; the group is split at the
+    widest gap between them while that gap is more than a third of a character.
+    """
+    if len(members) < 12:
+        return [members]
+    x, y = along[members], across[members]
+    slope, intercept = np.polyfit(x, y, 1) if np.ptp(x) > 0 else (0.0, float(np.median(y)))
+    residual = y - (slope * x + intercept)
+    order = np.argsort(residual)
+    gaps = np.diff(residual[order])
+    at = int(np.argmax(gaps))
+    char = float(np.percentile(sizes[members], 75))
+    if gaps[at] < char / 3 or min(at + 1, len(members) - at - 1) < 6:
+        return [members]
+    low, high = members[order[: at + 1]], members[order[at + 1 :]]
+    return _split(low, along, across, sizes) + _split(high, along, across, sizes)
 
 
 def _join(pieces: list[_Line]) -> list[_Line]:
