@@ -222,7 +222,9 @@ def main() -> None:
         other = theirs.get(name)
         table.add_row(name, *tally.row(), *(other.row() if other else ["-", "-", "-"]))
     console.print(table)
-    if peer is None:
+    if args.no_peer:
+        console.print("PassportEye not run (--no-peer)")
+    elif peer is None:
         console.print("[yellow]PassportEye could not be installed: no peer figures[/]")
     else:
         mine = sum(t.exact for t in ours.values())
