@@ -4,6 +4,7 @@ the recording transaction (nothing indexed when it is rolled back)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -19,10 +20,12 @@ from borderpost.intel.recording import (
     make_item,
     person,
     phone,
+    vehicle,
 )
 from borderpost.leads import lead_queue, record_facts
 from borderpost.store import Store, UnitOfWork
 from borderpost.store.models import IntelLead, IntelRecord
+from borderpost.vehicles.crossings import record_crossing
 from tests.casework.conftest import DATA, NOW, user
 
 
@@ -97,3 +100,24 @@ def test_a_ledger_import_indexes_every_recorded_row(store: Store, mapping: Ledge
     with UnitOfWork(store) as uow:
         indexed = set(uow.session.scalars(select(IntelRecord.ref)))
     assert indexed == set(report.recorded)
+
+
+def test_a_crossing_of_a_seized_truck_raises_a_lead(store: Store) -> None:
+    truck = vehicle("KCA 123A", "KE")
+    draft = replace(_seizure("S-9", "0712 345 678"), parties=(Party(truck, "conveyance"),))
+    with UnitOfWork(store) as uow:
+        record_seizure(uow.session, draft, user=user(uow, "olga"), now=NOW)
+        record_crossing(
+            uow.session,
+            officer="olga",
+            port="NMG",
+            direction="entry",
+            now=NOW,
+            plate="KCA 123A",
+            country="KEN",
+        )
+        uow.commit()
+    with UnitOfWork(store) as uow:
+        (lead,) = lead_queue(uow.session)
+        assert lead["other"] == "S-9" and lead["record"].startswith("VC-")
+        assert any("KE:KCA123A" in reason for reason in lead["reasons"]), lead["reasons"]

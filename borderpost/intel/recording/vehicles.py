@@ -19,7 +19,13 @@ from borderpost.conveyances.vin import CheckStatus, check_digit, read_vin
 from borderpost.intel.recording.errors import RecordingError
 from borderpost.intel.recording.identifiers import normalize_country
 
-__all__ = ["is_valid_vin", "normalize_plate", "normalize_vin", "vin_check_digit"]
+__all__ = [
+    "is_valid_vin",
+    "normalize_plate",
+    "normalize_vin",
+    "plate_identifier",
+    "vin_check_digit",
+]
 
 _PLATE = re.compile(r"[A-Z0-9]{2,10}")
 
@@ -72,4 +78,15 @@ def normalize_plate(text: str, country: str, field: str = "plate") -> str:
         raise RecordingError(
             field, f"{text.strip()[:30]!r} is not a plate (2-10 letters and digits)"
         )
+    return f"{code}:{plate}"
+
+
+def plate_identifier(plate: str, country: str | None) -> str:
+    """The ``vehicle`` identifier of a plate already read (by a vehicle crossing): ``CC:PLATE``
+    as records name it when the country has an ISO code, else ``COUNTRY:PLATE`` as given
+    (``XXX`` for none), so that a crossing and a seizure of one truck share it."""
+    try:
+        code = normalize_country(country or "")
+    except RecordingError:
+        code = (country or "XXX").strip().upper()
     return f"{code}:{plate}"
