@@ -24,6 +24,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from peers import machine
 from pydantic import SecretStr
+from sqlalchemy import func, select
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -34,6 +35,7 @@ from borderpost.config import Settings  # noqa: E402
 from borderpost.inspection.ports import add_port  # noqa: E402
 from borderpost.intel.recording import parse_mapping  # noqa: E402
 from borderpost.store import UnitOfWork, open_store  # noqa: E402
+from borderpost.store.models import IntelLead  # noqa: E402
 from borderpost.store.repos.users import UserRepo  # noqa: E402
 from tests.support.accounts import add_user  # noqa: E402
 
@@ -112,6 +114,9 @@ def main() -> None:
                 f"({report.rows / took:,.0f} rows/s; {report.rows / took_cpu:,.0f} per CPU s); "
                 f"peak {_peak_mb():.0f} MB"
             )
+        with UnitOfWork(store) as uow:
+            leads = uow.session.scalar(select(func.count()).select_from(IntelLead))
+        print(f"leads raised by the import (the rows repeat the sample's identifiers): {leads:,}")
         store.dispose()
 
 

@@ -3,6 +3,8 @@ rows named (row number, column, reason); one audit event names the file, who imp
 the references recorded and the rows rejected. Rows are recorded in the caller's transaction, each
 inside a savepoint, so a row the database refuses (an unregistered port, a reference already
 recorded) is rolled back alone and reported; a dry run checks every row and records nothing.
+The recorded seizures reach the leads service together at the end, in the same transaction
+(:func:`borderpost.leads.records_arrived`).
 """
 
 from __future__ import annotations
@@ -16,11 +18,14 @@ from sqlalchemy.orm import Session
 
 from borderpost.audit.log import append
 from borderpost.casework.access import check_may
+from borderpost.casework.facts import facts_of
 from borderpost.casework.recording import record_seizure
 from borderpost.identity.roles import Permission
 from borderpost.inspection.errors import InspectionError
+from borderpost.intel.facts import RecordFacts
 from borderpost.intel.recording.ledger import Cell, Rejection, read_rows
 from borderpost.intel.recording.mapping import LedgerMapping
+from borderpost.leads import records_arrived
 from borderpost.store.models import User
 
 __all__ = ["ImportReport", "import_ledger"]
@@ -74,6 +79,7 @@ def import_ledger(
     """
     check_may(user, Permission.MANAGE_CASEWORK, "import seizure ledgers")
     report = ImportReport(name=name, dry_run=dry_run)
+    arrived: list[RecordFacts] = []
     for read in read_rows(rows, mapping):
         report.rows += 1
         if progress is not None:
@@ -83,7 +89,9 @@ def import_ledger(
             continue
         savepoint = session.begin_nested()
         try:
-            record_seizure(session, read.draft, user=user, now=now, audit=False)
+            seizure = record_seizure(
+                session, read.draft, user=user, now=now, audit=False, leads=False
+            )
         except InspectionError as exc:
             savepoint.rollback()
             column = mapping.column_of("port") if "port" in str(exc) else mapping.column_of("ref")
@@ -93,8 +101,10 @@ def import_ledger(
             savepoint.rollback()
         else:
             savepoint.commit()
+            arrived.append(facts_of(seizure))
         report.recorded.append(read.draft.ref)
     if not dry_run:
+        records_arrived(session, sorted(arrived, key=lambda f: f.date), now=now)
         append(
             session,
             actor=user.username,

@@ -3,6 +3,11 @@ committed here), each with its source, date, recorder and an audit event.
 
 An entity named again is found by its kind and normalised key and reused (details it did
 not have are added); a record's reference is unique (recording it twice is a conflict).
+
+Every seizure and arrest stored here reaches the leads service in the same transaction
+(:func:`borderpost.leads.record_arrived`): its facts are indexed and the leads it raises
+against earlier records are stored with it. A link added by hand re-indexes the records at
+its ends.
 """
 
 from __future__ import annotations
@@ -15,10 +20,12 @@ from sqlalchemy.orm import Session
 
 from borderpost.audit.log import append
 from borderpost.casework.access import check_may, check_may_record
+from borderpost.casework.facts import facts_of
 from borderpost.identity.roles import Permission
 from borderpost.inspection.errors import Conflict, Invalid, NotFound
 from borderpost.intel.recording import ArrestDraft, Entity, RecordingError, SeizureDraft, check_role
 from borderpost.intel.recording.links import ENTITY_KINDS, RECORD_KINDS
+from borderpost.leads import record_arrived
 from borderpost.store.models import (
     CaseArrest,
     CaseEntity,
@@ -154,10 +161,17 @@ def _parties(
 
 
 def record_seizure(
-    session: Session, draft: SeizureDraft, *, user: User, now: dt.datetime, audit: bool = True
+    session: Session,
+    draft: SeizureDraft,
+    *,
+    user: User,
+    now: dt.datetime,
+    audit: bool = True,
+    leads: bool = True,
 ) -> CaseSeizure:
     """Store a seizure with its items, the entities it names and their links; ``audit``
-    False leaves the audit event to the caller (a ledger import writes one for the file).
+    False leaves the audit event to the caller (a ledger import writes one for the file),
+    ``leads`` False its arrival at the leads service (an import hands the lot over at once).
 
     Raises:
         Forbidden: the user may not record here.
@@ -204,8 +218,10 @@ def record_seizure(
             )
         )
     named = _parties(session, ("seizure", row.id), draft, actor=user.username, now=now)
+    session.flush()
+    if leads:
+        record_arrived(session, facts_of(row), now=now)
     if not audit:
-        session.flush()
         return row
     append(
         session,
@@ -270,6 +286,8 @@ def record_arrest(
     if seizure_id is not None:
         _link(session, ("arrest", row.id), ("seizure", seizure_id), "follows", **stamp)
     named = _parties(session, ("arrest", row.id), draft, actor=user.username, now=now)
+    session.flush()
+    record_arrived(session, facts_of(row), now=now)
     append(
         session,
         actor=user.username,
@@ -369,4 +387,16 @@ def add_link(
         details={"left": f"{left[0]}:{left[1]}", "right": f"{right[0]}:{right[1]}", "role": name},
         at=now,
     )
+    for kind, node_id in (left, right):
+        record = _record(session, kind, node_id)
+        if record is not None:
+            record_arrived(session, facts_of(record), now=now)
     return row
+
+
+def _record(session: Session, kind: str, node_id: int) -> CaseSeizure | CaseArrest | None:
+    if kind == "seizure":
+        return session.get(CaseSeizure, node_id)
+    if kind == "arrest":
+        return session.get(CaseArrest, node_id)
+    return None

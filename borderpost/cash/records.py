@@ -4,6 +4,10 @@ parties and any offence, link them to the inspection or crossing, audit it. Neve
 Officers and supervisors record at their own port. A declaration is assessed with the
 stored declarations it is added up with (its family or travelling party, or its conveyance,
 on the same day, when the profile aggregates so).
+
+Every declaration stored reaches the leads service in the same transaction
+(:func:`borderpost.leads.record_arrived`), so a courier's phone or account links it to
+seizures, arrests and crossings as it arrives.
 """
 
 from __future__ import annotations
@@ -19,15 +23,17 @@ from sqlalchemy.orm import Session
 from borderpost import audit
 from borderpost.cash.deadlines import fiu_due
 from borderpost.cash.errors import CashError
+from borderpost.cash.facts import facts_of
 from borderpost.cash.model import DECLARATION_KINDS, GOLD_FORMS, Declaration, Line, Party
 from borderpost.cash.offences import Offence, check_disclosure, check_found
 from borderpost.cash.profiles import Profile
 from borderpost.cash.rates import RateTable
 from borderpost.cash.rules import Assessment, assess, grouping_key
-from borderpost.cash.stored import domains
+from borderpost.cash.stored import domain, domains
 from borderpost.identity.roles import Permission
 from borderpost.inspection.access import check_at_port, port_by_code
 from borderpost.inspection.errors import Invalid, NotFound
+from borderpost.leads import record_arrived
 from borderpost.store.models import (
     CashDeclaration,
     CashLine,
@@ -289,6 +295,7 @@ def declare(
     for offence in offences:
         _store_offence(session, row, offence, officer, now)
     session.flush()
+    record_arrived(session, facts_of(domain(session, row)), now=now)
     audit.append(
         session,
         actor=officer.username,

@@ -3,7 +3,8 @@
 :func:`record_arrived` is what a record service calls, in its own transaction, when it stores
 or changes a record: the record's facts are indexed and the leads it raises against earlier
 records are stored with it, so that nothing is indexed without its leads or the other way
-round. The caller commits.
+round. The caller commits. :func:`records_arrived` does the same for a batch (a ledger
+import): one index write, one read of the corpus and one audit event for the lot.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from borderpost.intel.facts import RecordFacts
 from borderpost.intel.leads import Lead, LeadWeights, NetworkContext, find_leads
 from borderpost.store.models import IntelIdentifier, IntelLead, IntelRecord
 
-__all__ = ["SqlCorpus", "all_facts", "record_arrived", "record_facts"]
+__all__ = ["SqlCorpus", "all_facts", "record_arrived", "record_facts", "records_arrived"]
 
 SYSTEM_ACTOR = "system:leads"
 CHUNK = 500  # references per IN (...) query
@@ -143,6 +144,79 @@ def _index(session: Session, facts: RecordFacts, now: dt.datetime) -> bool:
     return new
 
 
+def _store_leads(
+    session: Session, refs: Sequence[str], leads: Sequence[Lead], now: dt.datetime
+) -> list[IntelLead]:
+    """Store ``leads`` raised by the records ``refs``: a pair already raised is refreshed
+    (score, headline, reasons) and keeps its reviews."""
+    existing: dict[frozenset[str], IntelLead] = {}
+    wanted = list(dict.fromkeys(refs))
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start : start + CHUNK]
+        for held in session.scalars(
+            select(IntelLead).where(
+                or_(IntelLead.record_ref.in_(chunk), IntelLead.other_ref.in_(chunk))
+            )
+        ):
+            existing[frozenset((held.record_ref, held.other_ref))] = held
+    rows: list[IntelLead] = []
+    for lead in leads:
+        pair = frozenset((lead.record, lead.other))
+        row = existing.get(pair)
+        if row is None:
+            row = IntelLead(
+                record_ref=lead.record, other_ref=lead.other, status="open", raised_at=now
+            )
+            session.add(row)
+            existing[pair] = row
+        row.score = lead.score
+        row.headline = lead.headline
+        row.reasons = list(lead.reasons)
+        row.links = lead.as_json()["links"]
+        rows.append(row)
+    session.flush()
+    return rows
+
+
+def records_arrived(
+    session: Session,
+    records: Sequence[RecordFacts],
+    *,
+    now: dt.datetime | None = None,
+    network: NetworkContext | None = None,
+    table: LeadWeights | None = None,
+) -> list[Lead]:
+    """Index a batch of records and store the leads they raise, as if each arrived in turn
+    after those before it: a pair within the batch is raised once, by the later record.
+    Identifier specificity counts the whole batch. One audit event names the batch.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    if not records:
+        return []
+    new = sum(_index(session, facts, now) for facts in records)
+    corpus = SqlCorpus(session)
+    place = {facts.ref: number for number, facts in enumerate(records)}
+    leads: list[Lead] = []
+    for number, facts in enumerate(records):
+        found = find_leads(facts, corpus, network=network, table=table)
+        leads += [lead for lead in found if place.get(lead.other, -1) < number]
+    rows = _store_leads(session, [facts.ref for facts in records], leads, now)
+    append(
+        session,
+        actor=SYSTEM_ACTOR,
+        action="intel.records_indexed",
+        subject_type="intel_record",
+        subject_id=f"{len(records)} records",
+        details={
+            "refs": [facts.ref for facts in records],
+            "new": new,
+            "leads": [row.id for row in rows],
+        },
+        at=now,
+    )
+    return leads
+
+
 def record_arrived(
     session: Session,
     facts: RecordFacts,
@@ -159,29 +233,7 @@ def record_arrived(
     now = now or dt.datetime.now(dt.UTC)
     new = _index(session, facts, now)
     leads = find_leads(facts, SqlCorpus(session), network=network, table=table)
-    rows: list[IntelLead] = []
-    existing = {
-        frozenset((row.record_ref, row.other_ref)): row
-        for row in session.scalars(
-            select(IntelLead).where(
-                or_(IntelLead.record_ref == facts.ref, IntelLead.other_ref == facts.ref)
-            )
-        )
-    }
-    for lead in leads:
-        row = existing.get(frozenset((lead.record, lead.other)))
-        if row is None:
-            row = IntelLead(
-                record_ref=lead.record, other_ref=lead.other, status="open", raised_at=now
-            )
-            session.add(row)
-        row.score = lead.score
-        row.headline = lead.headline
-        row.reasons = list(lead.reasons)
-        row.links = lead.as_json()["links"]
-        rows.append(row)
-    session.flush()
-    stored = [row.id for row in rows]
+    stored = [row.id for row in _store_leads(session, [facts.ref], leads, now)]
     append(
         session,
         actor=SYSTEM_ACTOR,

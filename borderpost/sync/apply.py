@@ -7,8 +7,13 @@ The caller commits; a failure part-way leaves nothing, and the post sends the ba
 
 A record is an upsert of the whole row: HQ inserts it (a new HQ id, remembered in
 ``sync_id_map`` against ``(post, table, local id)``) or overwrites the row it became. Foreign
-keys are translated: to synced tables through the map, to reference tables by natural key.
-The post's audit events go to ``sync_post_audit_events`` as the post hashed them.
+keys are translated: to synced tables through the map, to reference tables by natural key;
+so are kinded ids (:data:`~borderpost.sync.tables.KINDED_IDS`). A table merged by natural key
+(:data:`~borderpost.sync.tables.MERGED_BY`) maps the post's row to the HQ row that has its key
+and only fills that row's gaps; a column scoped on clash
+(:data:`~borderpost.sync.tables.SCOPED_ON_CLASH`) is stored as ``POST:value`` when another HQ
+row holds the value. The post's audit events go to ``sync_post_audit_events`` as the post
+hashed them.
 """
 
 from __future__ import annotations
@@ -20,14 +25,22 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Table, and_, delete, insert, select, update
+from sqlalchemy import ColumnElement, String, Table, and_, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from borderpost.store.models import PostAuditEvent, SyncIdMap, SyncPost, metadata
 from borderpost.sync.errors import PostForbiddenError, SequenceGapError, SyncApplyError
 from borderpost.sync.references import ReferenceResolver
 from borderpost.sync.rows import decode_value
-from borderpost.sync.tables import AUDIT_TABLE, REFERENCE_TABLES, SYNCED_TABLES, order_of
+from borderpost.sync.tables import (
+    AUDIT_TABLE,
+    KINDED_IDS,
+    MERGED_BY,
+    REFERENCE_TABLES,
+    SCOPED_ON_CLASH,
+    SYNCED_TABLES,
+    order_of,
+)
 
 __all__ = ["AppliedBatch", "IncomingEvent", "apply_events"]
 
@@ -71,10 +84,10 @@ class _IdMap:
             table = metadata.tables.get(item.table)
             if table is None:
                 continue
-            for foreign in table.foreign_keys:
-                value = item.row.get(foreign.parent.name)
-                if foreign.column.table.name in SYNCED_TABLES and isinstance(value, int):
-                    wanted[foreign.column.table.name].add(value)
+            for column, target in _synced_targets(table, item.row).items():
+                value = item.row.get(column)
+                if isinstance(value, int):
+                    wanted[target].add(value)
         for name, ids in wanted.items():
             ordered = sorted(ids)
             for start in range(0, len(ordered), 500):
@@ -90,6 +103,18 @@ class _IdMap:
                     self.known[(name, local_id)] = hq_id
 
 
+def _synced_targets(table: Table, row: Mapping[str, Any]) -> dict[str, str]:
+    """The columns of ``row`` that hold ids of synced tables, with their tables."""
+    found = {
+        fk.parent.name: fk.column.table.name
+        for fk in table.foreign_keys
+        if fk.column.table.name in SYNCED_TABLES
+    }
+    for spec in KINDED_IDS.get(table.name, ()):
+        found[spec.id] = spec.target(row.get(spec.kind))
+    return found
+
+
 def _translate(
     table: Table,
     item: IncomingEvent,
@@ -99,6 +124,7 @@ def _translate(
     pk = next(iter(table.primary_key.columns)).name
     values: dict[str, Any] = {}
     foreign = {fk.parent.name: fk.column.table.name for fk in table.foreign_keys}
+    foreign.update(_synced_targets(table, item.row))
     for name, raw in item.row.items():
         if name == pk:
             continue
@@ -118,6 +144,80 @@ def _translate(
                 )
             values[name] = hq_id
     return values
+
+
+def _natural_match(session: Session, table: Table, values: Mapping[str, Any]) -> int | None:
+    """The HQ row of a merged table with the natural key of ``values``, or None."""
+    pk = next(iter(table.primary_key.columns))
+    for key in MERGED_BY[table.name]:
+        if values.get(key[0]) is None:
+            continue
+        conditions: list[ColumnElement[bool]] = [
+            table.c[c].is_(None) if values.get(c) is None else table.c[c] == values[c] for c in key
+        ]
+        found = session.execute(select(pk).where(and_(*conditions)).order_by(pk).limit(1))
+        value = found.scalar()
+        return None if value is None else int(value)
+    return None
+
+
+def _fill_gaps(session: Session, table: Table, hq_id: int, values: Mapping[str, Any]) -> None:
+    """Give a shared HQ row the post's values where it has none (see MERGED_BY)."""
+    pk = next(iter(table.primary_key.columns))
+    held = session.execute(select(table).where(pk == hq_id)).mappings().first()
+    if held is None:
+        return
+    changes: dict[str, Any] = {}
+    for name, value in values.items():
+        if value is None:
+            continue
+        if held[name] is None:
+            changes[name] = value
+        elif isinstance(held[name], dict) and isinstance(value, dict):
+            missing = {k: v for k, v in value.items() if k not in held[name]}
+            if missing:
+                changes[name] = {**held[name], **missing}
+    if changes:
+        session.execute(update(table).where(pk == hq_id).values(changes))
+
+
+def _scope(session: Session, table: Table, post: SyncPost, rows: list[dict[str, Any]]) -> None:
+    """Prefix with the post's code the scoped values another HQ row already holds."""
+    name = SCOPED_ON_CLASH.get(table.name)
+    if name is None:
+        return
+    column = table.c[name]
+    wanted = [row[name] for row in rows if row.get(name) is not None]
+    taken: set[Any] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        taken.update(session.scalars(select(column).where(column.in_(chunk))))
+    length = column.type.length if isinstance(column.type, String) else None
+    for row in rows:
+        if row.get(name) in taken:
+            scoped = f"{post.code}:{row[name]}"
+            if length is not None and len(scoped) > length:
+                raise SyncApplyError(
+                    f"{table.name}.{name} {row[name]!r} is already used at HQ and "
+                    f"{scoped!r} is longer than {length} characters"
+                )
+            row[name] = scoped
+
+
+def _rescope(
+    session: Session, table: Table, post: SyncPost, hq_id: int, values: dict[str, Any]
+) -> None:
+    """An update keeps the scoped value HQ stored for the same post value; a new value (a
+    reference given after the insert) is scoped again."""
+    name = SCOPED_ON_CLASH.get(table.name)
+    if name is None or values.get(name) is None:
+        return
+    pk = next(iter(table.primary_key.columns))
+    held = session.scalar(select(table.c[name]).where(pk == hq_id))
+    if held in (values[name], f"{post.code}:{values[name]}"):
+        del values[name]
+    else:
+        _scope(session, table, post, [values])
 
 
 def _audit_row(post: SyncPost, item: IncomingEvent, now: dt.datetime) -> dict[str, Any]:
@@ -169,8 +269,23 @@ def _apply_records(
         table = metadata.tables[table_name]
         pk = next(iter(table.primary_key.columns))
         rows = [_translate(table, item, ids, references) for item in run]
-        statement = insert(table).returning(pk, sort_by_parameter_order=True)
-        new_ids = session.execute(statement, rows).scalars().all()
+        new_ids: list[int] = []
+        if table_name in MERGED_BY:
+            for row in rows:  # one by one: a row may match one inserted just before
+                found = _natural_match(session, table, row)
+                if found is None:
+                    found = int(
+                        session.execute(insert(table).values(row).returning(pk)).scalar_one()
+                    )
+                    inserted += 1
+                else:
+                    _fill_gaps(session, table, int(found), row)
+                new_ids.append(found)
+        else:
+            _scope(session, table, post, rows)
+            statement = insert(table).returning(pk, sort_by_parameter_order=True)
+            new_ids = list(session.execute(statement, rows).scalars().all())
+            inserted += len(new_ids)
         maps = []
         for item, new_id in zip(run, new_ids, strict=True):
             ids.known[(item.table, item.local_id)] = new_id
@@ -184,7 +299,6 @@ def _apply_records(
                 }
             )
         session.execute(insert(_MAP), maps)
-        inserted += len(maps)
     fresh = {(e.table, e.local_id) for e in new}
     changed = [e for k, e in latest.items() if e.op == "upsert" and k not in fresh]
     gone = sorted(
@@ -201,12 +315,17 @@ def _apply_records(
             _MAP.c.local_id == item.local_id,
         )
         if item.op == "delete":
-            session.execute(delete(table).where(pk == hq_id))
+            if item.table not in MERGED_BY:  # a shared row stays for the other posts
+                session.execute(delete(table).where(pk == hq_id))
             session.execute(delete(_MAP).where(where_map))
             del ids.known[(item.table, item.local_id)]
             continue
         values = _translate(table, item, ids, references)
-        session.execute(update(table).where(pk == hq_id).values(values))
+        if item.table in MERGED_BY:
+            _fill_gaps(session, table, hq_id, values)
+        else:
+            _rescope(session, table, post, hq_id, values)
+            session.execute(update(table).where(pk == hq_id).values(values))
         session.execute(update(_MAP).where(where_map).values(stamps(item)))
     return inserted
 

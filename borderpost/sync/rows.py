@@ -1,19 +1,21 @@
 """A record's columns as JSON and back, by the column's type.
 
-Datetimes, dates and times travel as ISO 8601 text; JSON columns, numbers, booleans and text
-as they are. Decoding uses the HQ table's own column types, so a value is stored exactly as the
-post stored it.
+Datetimes, dates and times travel as ISO 8601 text; amounts (:class:`~decimal.Decimal`) as
+their exact decimal text; JSON columns, numbers, booleans and text as they are. Decoding uses
+the HQ table's own column types, so a value is stored exactly as the post stored it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import Column, Table
 from sqlalchemy.types import TypeDecorator
 
+from borderpost.store.models.money import DecimalText
 from borderpost.sync.errors import SyncApplyError
 
 __all__ = ["decode_value", "encode_row", "encode_value"]
@@ -23,6 +25,8 @@ def encode_value(value: Any) -> Any:
     """A JSON-ready form of one column value."""
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:f}"
     return value
 
 
@@ -53,6 +57,14 @@ def decode_value(table: Table, name: str, value: Any) -> Any:
         raise SyncApplyError(f"{table.name} has no column {name!r}")
     if value is None:
         return None
+    if isinstance(column.type, DecimalText):
+        try:
+            amount = Decimal(value) if isinstance(value, str) else None
+        except InvalidOperation:
+            amount = None
+        if amount is None or not amount.is_finite():
+            raise SyncApplyError(f"{table.name}.{name}: {value!r} is not a decimal amount")
+        return amount
     kind = _python_type(column)
     try:
         if kind is dt.datetime:

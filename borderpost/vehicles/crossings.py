@@ -5,7 +5,9 @@ manufacturer, model years; plate layout and OCR corrections), looks the VIN and 
 up in the stolen lists and lists the vehicle's earlier crossings; nothing is stored but the
 audit event. :func:`record_crossing` stores a crossing with its driver and passengers (each
 linked to their traveller inspection when there is one) and the stolen-list hits it met, as
-open hits for an officer to confirm or dismiss.
+open hits for an officer to confirm or dismiss. Every crossing stored reaches the leads
+service in the same transaction (:func:`borderpost.leads.record_arrived`): the same plate,
+VIN or occupant in a seizure or arrest raises a lead.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from borderpost.conveyances.vin import read_vin
 from borderpost.identity.roles import Permission
 from borderpost.inspection.access import check_at_port, port_by_code, user_by_name
 from borderpost.inspection.errors import Invalid, NotFound
+from borderpost.leads import record_arrived
 from borderpost.store.models import (
     Inspection,
     Port,
@@ -35,6 +38,7 @@ from borderpost.store.models import (
     VehicleCrossing,
     VehicleOccupant,
 )
+from borderpost.vehicles.facts import facts_of
 from borderpost.vehicles.stolen_list import stolen_lookup
 
 __all__ = ["Occupant", "check_vehicle", "record_crossing", "vehicle_crossing"]
@@ -273,6 +277,7 @@ def record_crossing(
         session.add(stored)
         hits.append(stored)
     session.flush()
+    record_arrived(session, facts_of(session, crossing.id), now=now)
     audit.append(
         session,
         actor=user.username,

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from borderpost.conveyances.plates import plate_key
 from borderpost.intel.facts import RecordFacts
+from borderpost.intel.recording.vehicles import plate_identifier
 from borderpost.names.normalize import normalize
 from borderpost.store.models import Port, Traveller, Vehicle, VehicleCrossing, VehicleOccupant
 from borderpost.store.repos.travellers import name_key
@@ -24,7 +24,8 @@ def _person(name: str, birth: object) -> str:
 
 def facts_of(session: Session, crossing_id: int) -> RecordFacts:
     """The facts of one vehicle crossing (kind ``crossing``): identifiers ``vehicle`` (the
-    normalised plate with its country), ``vin``, ``container`` (a lorry's box) and ``person``
+    normalised plate with its country, ``KE:KCA123A`` as casework records name it), ``vin``,
+    ``container`` (a lorry's box) and ``person``
     (each occupant's name key with birth date).
 
     Raises:
@@ -38,7 +39,7 @@ def facts_of(session: Session, crossing_id: int) -> RecordFacts:
     assert vehicle is not None and port is not None
     identifiers: list[tuple[str, str]] = []
     if vehicle.plate:
-        identifiers.append(("vehicle", plate_key(vehicle.plate, vehicle.plate_country)))
+        identifiers.append(("vehicle", plate_identifier(vehicle.plate, vehicle.plate_country)))
     if vehicle.vin:
         identifiers.append(("vin", vehicle.vin))
     if crossing.container:

@@ -183,12 +183,14 @@ def test_reads_of_personal_data_are_audited(store: Store) -> None:
         uow.commit()
     with UnitOfWork(store) as uow:
         actions = [e.action for e in reversed(events(uow.session))]
-        assert actions[-5:] == [
+        assert actions[-7:] == [
+            "intel.record_indexed",  # the seizure reaches the leads service as it is stored
             "casework.seizure.record",
             "casework.seizure.read",
             "casework.entities.read",
             "casework.entity.read",
             "casework.link.add",
+            "intel.record_indexed",  # and again when a link to it is added
         ]
         assert verify(uow.session).intact
 

@@ -20,6 +20,7 @@ from borderpost.leads import (
     lead_queue,
     record_arrived,
     record_facts,
+    records_arrived,
     review_lead,
     undo_review,
 )
@@ -133,3 +134,16 @@ def test_bad_reviews_are_refused_with_what_is_wrong(store: Store) -> None:
             review_lead(uow.session, 999, verdict="unsure", reason="", actor="a", now=NOW)
         with pytest.raises(Invalid, match="status"):
             lead_queue(uow.session, status="closed")
+
+
+def test_a_batch_raises_each_pair_once_as_if_the_records_arrived_in_turn(store: Store) -> None:
+    with UnitOfWork(store) as uow:
+        leads = records_arrived(uow.session, [SEIZURE, ARREST], now=NOW)
+        uow.commit()
+    assert [(lead.record, lead.other) for lead in leads] == [("A-7", "S-12")]
+    with UnitOfWork(store) as uow:
+        (row,) = uow.session.scalars(select(IntelLead)).all()
+        assert (row.record_ref, row.other_ref) == ("A-7", "S-12")
+        assert {f.ref for f in all_facts(uow.session)} == {"S-12", "A-7"}
+        (event,) = [e for e in events(uow.session) if e.action == "intel.records_indexed"]
+        assert event.details["refs"] == ["S-12", "A-7"] and event.details["new"] == 2

@@ -10,7 +10,14 @@ from sqlalchemy import select
 from borderpost.audit.chain import ChainEvent, ChainLink, VerifyResult, verify_links
 from borderpost.store import Store, UnitOfWork
 from borderpost.store.models import PostAuditEvent, SyncIdMap, SyncPost, metadata
-from borderpost.sync.tables import AUDIT_TABLE, REFERENCE_TABLES, SYNCED_TABLES
+from borderpost.sync.tables import (
+    AUDIT_TABLE,
+    KINDED_IDS,
+    MERGED_BY,
+    REFERENCE_TABLES,
+    SCOPED_ON_CLASH,
+    SYNCED_TABLES,
+)
 
 
 def _same(value: Any) -> Any:
@@ -57,8 +64,20 @@ def post_chain_at_hq(hq: Store, code: str) -> VerifyResult:
     return verify_links(links)
 
 
+def _compared(name: str, row: dict[str, Any]) -> set[str]:
+    """The columns a post's row and its HQ row must agree on: all of them, but only the
+    natural key of a row merged with other nodes' (the rest may be theirs)."""
+    if name not in MERGED_BY:
+        return set(row)
+    for key in MERGED_BY[name]:
+        if row.get(key[0]) is not None:
+            return set(key)
+    return set()
+
+
 def assert_hq_holds(hq: Store, post: Store, code: str) -> int:
-    """Every record of ``post`` is at HQ once, equal column by column; how many records."""
+    """Every record of ``post`` is at HQ once, equal column by column (a merged row by its
+    natural key, a scoped value with or without the post's prefix); how many records."""
     hq_keys = {name: _natural_keys(hq, name) for name in REFERENCE_TABLES}
     post_keys = {name: _natural_keys(post, name) for name in REFERENCE_TABLES}
     with UnitOfWork(hq) as uow:
@@ -99,14 +118,21 @@ def assert_hq_holds(hq: Store, post: Store, code: str) -> int:
                 row._mapping[pk.name]: dict(row._mapping)
                 for row in uow.session.execute(select(table).where(pk.in_(list(mapped.values()))))
             }
-        assert len(at_hq) == len(mapped), f"{name}: mapped rows missing at HQ"
+        assert len(at_hq) == len(set(mapped.values())), f"{name}: mapped rows missing at HQ"
         for local_id, row in at_post.items():
             there = at_hq[mapped[local_id]]
+            targets = dict(foreign)
+            for spec in KINDED_IDS.get(name, ()):
+                targets[spec.id] = spec.target(row[spec.kind])
             for column, value in row.items():
-                if column == pk.name:
+                if column == pk.name or column not in _compared(name, row):
                     continue
-                target = foreign.get(column)
-                if value is None or target is None:
+                target = targets.get(column)
+                if SCOPED_ON_CLASH.get(name) == column:
+                    assert there[column] in (value, f"{code}:{value}"), (
+                        f"{name} {local_id}.{column}"
+                    )
+                elif value is None or target is None:
                     assert _same(there[column]) == _same(value), f"{name} {local_id}.{column}"
                 elif target in REFERENCE_TABLES:
                     assert hq_keys[target][there[column]] == post_keys[target][value]

@@ -148,3 +148,28 @@ def test_ledger_import(client: TestClient, headers: Headers) -> None:
         headers=headers["ann"],
     )
     assert no_map.status_code == 422 and "maps no column to date" in no_map.json()["detail"]
+
+
+def test_an_arrest_naming_a_seized_phone_shows_as_a_lead(
+    client: TestClient, headers: Headers
+) -> None:
+    recorded = client.post("/api/v1/intel/seizures", json=SEIZURE, headers=headers["olga"])
+    assert recorded.status_code == 201, recorded.text
+    arrest = client.post(
+        "/api/v1/intel/arrests",
+        json={
+            "ref": "LHR/A/9",
+            "date": "2026-04-10",
+            "source": "arrest report 9",
+            "port": "LHR",
+            "person_name": "Lars Olof Berg",
+            "person_birth_date": "1968-02-01",
+            "charge": "conspiracy to import a controlled drug",
+            "phones": "+44 20 7946 0018",
+        },
+        headers=headers["sue"],
+    )
+    assert arrest.status_code == 201, arrest.text
+    (lead,) = client.get("/api/v1/intel/leads", headers=headers["ann"]).json()["leads"]
+    assert {lead["record"], lead["other"]} == {"LHR/2026/1", "LHR/A/9"}
+    assert any("+442079460018" in reason for reason in lead["reasons"]), lead["reasons"]
