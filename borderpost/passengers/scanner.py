@@ -181,7 +181,7 @@ class Scanner:
         irregular = set(careful)
         for index in compress(count(), map(str.__contains__, bodies, repeat(release))):
             body = bodies[index]
-            if index in irregular or odd_release_run(body, release):
+            if index in irregular or (body.endswith(release) and odd_release_run(body, release)):
                 irregular.add(index)
                 continue
             elements, separators[index] = split_released(body, d)
