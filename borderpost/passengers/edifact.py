@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from borderpost.passengers.collection import collector_paused
 from borderpost.passengers.findings import Position, warning
 from borderpost.passengers.scanner import WHITESPACE, Scanner
 from borderpost.passengers.segments import Segment, Tokens, spare_character
@@ -169,7 +170,8 @@ def tokenize(data: bytes | str) -> Tokens:
     Raises :class:`EdifactError` when ``data`` holds no EDIFACT header or no terminator.
     """
     text, codec = decode(data)
-    tokens = _Reader(text).run()
+    with collector_paused():  # see borderpost.passengers.collection
+        tokens = _Reader(text).run()
     if codec is not None:
         tokens.warnings.insert(
             0, warning("decoded_single_byte", Position(0, 1, 0), f"not UTF-8; read as {codec}")

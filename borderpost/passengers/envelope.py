@@ -10,11 +10,15 @@ outside any message is reported and ignored.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress, count, repeat
+from operator import itemgetter
 
 from borderpost.passengers.edifact import DEFAULT, Delimiters, Segment, Tokens, service_advice
 from borderpost.passengers.findings import ParseWarning, Position, warning
 
 __all__ = ["Envelope", "Group", "Interchange", "Message", "structure"]
+
+_tag = itemgetter(0)  # a segment's tag
 
 
 @dataclass(slots=True)
@@ -273,7 +277,7 @@ def structure(tokens: Tokens) -> Envelope:
     segments = tokens.segments
     # Only service segments (UN...) change the structure: walk those one by one and hand
     # the runs of data segments between them on in one piece.
-    service = [index for index, segment in enumerate(segments) if segment.tag[:2] == "UN"]
+    service = list(compress(count(), map(str.startswith, map(_tag, segments), repeat("UN"))))
     done = 0
     for index in service:
         if index > done:

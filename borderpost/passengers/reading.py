@@ -12,6 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from borderpost.passengers.collection import collector_paused
 from borderpost.passengers.dates import edifact_datetime
 from borderpost.passengers.edifact import tokenize
 from borderpost.passengers.envelope import Envelope, Interchange, Message, structure
@@ -233,8 +234,9 @@ def _interpret(envelope: Envelope, today: date) -> tuple[list[MessageReading], l
 def read(data: bytes | str, *, today: date | None = None) -> Reading:
     """Every message and warning in ``data``. ``today`` stands in for the date of preparation
     when an interchange has none (two-digit years are read against it)."""
-    envelope = structure(tokenize(data))
-    readings, warnings = _interpret(envelope, today or date.today())
+    with collector_paused():
+        envelope = structure(tokenize(data))
+        readings, warnings = _interpret(envelope, today or date.today())
     warnings.sort(key=lambda item: (item.position.segment, item.position.offset))
     return Reading(
         interchanges=len(envelope.interchanges),

@@ -37,6 +37,7 @@ from borderpost.passengers.service import Delimiters, service_advice
 __all__ = ["WHITESPACE", "Scanner"]
 
 WHITESPACE = " \t\r\n"
+_head = itemgetter(0)
 _tail = itemgetter(slice(1, None))
 # Valid tags met so far, in any file (at most 36**3 of them): each is checked once.
 _KNOWN_TAGS: set[str] = set()
@@ -44,8 +45,9 @@ _KNOWN_TAGS: set[str] = set()
 
 def _unwrap(bodies: list[str]) -> None:
     """Remove the line breaks inside segments (teletype wraps), in place."""
+    joined = "".join(bodies)  # one search of the whole chunk finds whether there are any
     for newline in "\r\n":
-        if any(map(str.__contains__, bodies, repeat(newline))):
+        if newline in joined:
             for index in compress(count(), map(str.__contains__, bodies, repeat(newline))):
                 bodies[index] = bodies[index].replace("\r", "").replace("\n", "")
 
@@ -134,7 +136,7 @@ class Scanner:
     def _pieces(self, raws: list[str], pos: int, d: Delimiters, released: bool) -> int | None:
         """Segments from the text between terminators (``raws``, the first at ``pos``): the
         offset after a ``UNZ`` or of a new ``UNA``, or ``None`` to go on after them."""
-        bodies = [raw.lstrip(WHITESPACE) for raw in raws]
+        bodies = list(map(str.lstrip, raws, repeat(WHITESPACE)))
         # where each body starts: its terminator's offset less its length
         stops: list[int] = list(
             islice(accumulate(map(add, map(len, raws), repeat(1)), initial=pos - 1), 1, None)
@@ -145,7 +147,7 @@ class Scanner:
         # tuples, not lists: once the garbage collector has seen that a segment holds only
         # strings and numbers it stops tracking it, which keeps collections cheap
         rows = list(map(tuple, map(str.split, bodies, repeat(d.element))))
-        tags = [row[0] for row in rows]
+        tags = list(map(_head, rows))
         closed = "UNZ" in tags
         last = tags.index("UNZ") + 1 if closed else len(tags)
         known = self.known_tags
@@ -179,7 +181,7 @@ class Scanner:
         irregular = set(careful)
         for index in compress(count(), map(str.__contains__, bodies, repeat(release))):
             body = bodies[index]
-            if index in irregular or odd_release_run(body, release):
+            if index in irregular or (body.endswith(release) and odd_release_run(body, release)):
                 irregular.add(index)
                 continue
             elements, separators[index] = split_released(body, d)

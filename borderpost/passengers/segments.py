@@ -10,9 +10,10 @@ contain, and ``component`` names that character instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from itertools import compress, count, repeat
 from typing import NamedTuple
 
@@ -129,6 +130,12 @@ def merge_released(pieces: list[str], terminator: str, release: str) -> list[str
     return merged
 
 
+@cache
+def _unreleased(release: str, separator: str) -> re.Pattern[str]:
+    """The ``separator`` characters that no ``release`` character precedes."""
+    return re.compile(f"(?<!{re.escape(release)}){re.escape(separator)}")
+
+
 def split_released(body: str, d: Delimiters) -> tuple[list[str], str]:
     """The elements of a segment holding release characters, and the character that
     separates their components: ``d.component``, unless a released component separator is
@@ -136,6 +143,16 @@ def split_released(body: str, d: Delimiters) -> tuple[list[str], str]:
     keeps the character after it as data; a dangling one at the end must have been removed.
     """
     release, element, component = d.release or "", d.element, d.component
+    if release and release + release not in body:
+        # the usual case: no release character releases another one, so a separator is one
+        # no release character precedes, and every release character can then be dropped
+        parts = _unreleased(release, element).split(body)
+        if release + component in body:  # a released component separator: data
+            spare = spare_character(body)
+            unreleased = _unreleased(release, component)
+            parts = [unreleased.sub(spare, part) for part in parts]
+            component = spare
+        return [part.replace(release, "") for part in parts], component
     elements: list[list[str]] = [[""]]
     own_separator = False
     pos = 0
