@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
+from typing import Any
 
 from borderpost.biometrics.errors import BiometricFormatError
 from borderpost.documents.chip.asn1 import ChipFormatError, children, der_length, read_tlv
@@ -49,7 +50,7 @@ class FacePortrait:
     feature_points: int
     face_image_type: int  # 0 basic, 1 full frontal, 2 token frontal
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "image_format": self.image_format,
             "width": self.width,

@@ -9,6 +9,7 @@ same-person threshold).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import dlib
 import numpy as np
@@ -48,7 +49,7 @@ class FaceAnalysis:
     def usable(self) -> bool:
         return self.template is not None
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "faces_found": self.faces_found,
             "box": None if self.box is None else list(self.box),

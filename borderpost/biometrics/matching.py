@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -38,7 +39,7 @@ class Verification:
     threshold: float
     reason: str
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "outcome": self.outcome,
             "distance": None if self.distance is None else round(self.distance, 4),
@@ -103,7 +104,7 @@ class Candidate:
     distance: float
     reason: str
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "key": self.key,
             "rank": self.rank,
@@ -121,10 +122,10 @@ class Gallery:
 
     def __init__(self, keys: Sequence[str], templates: npt.ArrayLike) -> None:
         matrix = np.asarray(templates, dtype=np.float32)
-        if matrix.ndim != 2 or (len(keys) and matrix.shape[0] != len(keys)):
+        if matrix.ndim != 2 or matrix.shape[0] != len(keys):
             raise ValueError("the gallery needs one template (a row) per key")
         self.keys = list(keys)
-        self.matrix = matrix.reshape(len(self.keys), -1) if not len(keys) else matrix
+        self.matrix = matrix
         self._norms = np.einsum("ij,ij->i", self.matrix, self.matrix)
 
     def __len__(self) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from borderpost.biometrics.dg2 import parse_dg2
 from borderpost.biometrics.errors import BiometricFormatError
 from borderpost.biometrics.face import DetectionPolicy, analyse_face
@@ -16,7 +18,7 @@ def compare_with_dg2(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     policy: DetectionPolicy | None = None,
-) -> dict[str, object]:
+) -> dict[str, Any]:
     """The face comparison as the inspection shows it: never raises on bad bytes.
 
     Returns ``{"outcome", "distance", "threshold", "reason", "advice", "live", "portrait",

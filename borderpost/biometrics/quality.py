@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import cv2
 import numpy as np
@@ -47,7 +48,7 @@ class FaceQuality:
     def acceptable(self) -> bool:
         return not self.problems
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "acceptable": self.acceptable,
             "inter_eye_px": round(self.inter_eye_px, 1),
