@@ -72,6 +72,16 @@ class Settings(BaseSettings):
             "for an earlier record of the same person (spelling variants, transliterations)."
         ),
     )
+    face_match_threshold: float = Field(
+        default=0.6,
+        gt=0.0,
+        le=2.0,
+        description=(
+            "Euclidean distance of face templates at or below which the live face is taken "
+            "for the chip portrait's (dlib's documented 0.6; not validated against EES/NIST "
+            "targets). A mismatch suggests referral to an officer, never a refusal."
+        ),
+    )
     api_retention_hours: int = Field(
         default=24,
         ge=1,

@@ -19,6 +19,7 @@ class InspectionPolicy:
 
     high_risk_threshold: float = 0.90
     traveller_match_threshold: float = 0.90
+    face_match_threshold: float = 0.6
     permits: PermitRules = field(default_factory=load_permit_rules)
 
     @classmethod
@@ -26,4 +27,5 @@ class InspectionPolicy:
         return cls(
             high_risk_threshold=settings.high_risk_threshold,
             traveller_match_threshold=settings.traveller_match_threshold,
+            face_match_threshold=settings.face_match_threshold,
         )

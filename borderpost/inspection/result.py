@@ -81,6 +81,7 @@ class InspectionResult:
     history: History
     suggestion: Suggestion
     chip: ChipReport | None = None
+    face: dict[str, Any] | None = None
 
     @property
     def watchlist_hits(self) -> tuple[HitView, ...]:
@@ -116,6 +117,7 @@ class InspectionResult:
                 "findings": [finding.to_dict() for finding in doc.findings],
             },
             "chip": chip_json(self.chip),
+            "face": self.face,
             "hits": [hit.to_dict() for hit in self.watchlist_hits],
             "lost_stolen": [hit.to_dict() for hit in self.document_hits],
             "history": self.history.to_dict(),

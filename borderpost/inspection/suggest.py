@@ -52,6 +52,11 @@ RULES: Mapping[str, Rule] = {
         Rule("expired_document", "refuse", "the document has expired (entry)"),
         Rule("document_failed", "refer", "the document failed its checks"),
         Rule("chip_failed", "refer", "the chip's passive authentication failed"),
+        Rule(
+            "face_mismatch",
+            "refer",
+            "the live face may not be the chip portrait's (an officer must compare them)",
+        ),
         Rule("high_risk_hit", "refer", "a watchlist hit at or above the high-risk threshold"),
         Rule("watchlist_hit", "refer", "a possible watchlist match"),
         Rule("overstay", "refer", "a previous stay exceeded the permitted period"),
@@ -117,10 +122,13 @@ def signals(
     direction: Literal["entry", "exit"],
     high_risk_threshold: float,
     chip_failures: Sequence[str] = (),
+    face_mismatch: str | None = None,
 ) -> list[Signal]:
     """Every rule of :data:`RULES` that fires for this inspection.
 
     ``chip_failures``: the error codes of a chip whose passive authentication failed.
+    ``face_mismatch``: the reason of a live face that did not verify against the chip
+    portrait (a candidate impostor: referral to a person, never a refusal).
     """
     fired: list[Signal] = []
     for hit in hits:
@@ -140,6 +148,8 @@ def signals(
         fired.append(_signal("document_failed", f"{document.verdict} ({codes})"))
     if chip_failures:
         fired.append(_signal("chip_failed", ", ".join(chip_failures)))
+    if face_mismatch:
+        fired.append(_signal("face_mismatch", face_mismatch))
     fired.extend(_signal("overstay", reason) for reason in overstays)
     return fired
 

@@ -23,7 +23,7 @@ from borderpost import audit
 from borderpost.documents import DocumentFields, FieldError, MrzResult, from_fields, parse
 from borderpost.identity.roles import Permission
 from borderpost.inspection.access import check_at_port, port_by_code
-from borderpost.inspection.chip import ChipData, check_chip
+from borderpost.inspection.chip import ChipData, check_chip, compare_live_face
 from borderpost.inspection.errors import Invalid
 from borderpost.inspection.history import full_name, identify, read_history, record_document
 from borderpost.inspection.policy import InspectionPolicy
@@ -171,6 +171,7 @@ def inspect(
     fields: DocumentFields | None = None,
     policy: InspectionPolicy | None = None,
     chip: ChipData | None = None,
+    live_face: bytes | None = None,
 ) -> InspectionResult:
     """Inspect a traveller presenting a document at ``port`` in ``direction`` (entry or exit).
 
@@ -179,7 +180,10 @@ def inspect(
     result (with its findings); text with no readable MRZ at all does not. ``chip``, when
     the document's chip was read, is verified against the stored trust store (passive
     authentication); its verdict is stored and shown beside the MRZ verdict, and a failed
-    chip suggests a referral.
+    chip suggests a referral. ``live_face``, a camera image of the traveller, is compared 1:1
+    with the chip portrait (DG2); a mismatch suggests a referral to an officer (a candidate
+    impostor, never a refusal). The comparison, not the images or templates, is kept with the
+    chip result.
 
     Raises:
         Invalid: unknown direction; both or neither of ``mrz`` and ``fields``; no MRZ layout
@@ -203,6 +207,14 @@ def inspect(
         if chip is None
         else check_chip(session, chip, document, typed=fields is not None, now=now)
     )
+    face = (
+        None
+        if live_face is None
+        else compare_live_face(live_face, chip, threshold=rules.face_match_threshold)
+    )
+    chip_stored = None if chip_report is None else chip_report.to_dict()
+    if chip_stored is not None and face is not None:
+        chip_stored["face"] = face
     verdict = document_verdict(document)
     inspection = Inspection(
         port_id=port_row.id,
@@ -214,7 +226,7 @@ def inspect(
         findings=[finding.to_dict() for finding in document.findings],
         created_at=now,
         chip_verdict=None if chip_report is None else chip_report.verdict,
-        chip=None if chip_report is None else chip_report.to_dict(),
+        chip=chip_stored,
     )
     InspectionRepo(session).add(inspection)
     rows = _store_hits(session, inspection.id, screener.screen(_query(document)))
@@ -230,12 +242,23 @@ def inspect(
         chip_failures=()
         if chip_report is None or chip_report.verdict != "failed"
         else tuple(dict.fromkeys(f.code for f in chip_report.errors)),
+        face_mismatch=None
+        if face is None or face["outcome"] != "no_match"
+        else str(face["reason"]),
     )
     suggestion = suggest(fired)
     inspection.suggested_action = suggestion.action
     inspection.signals = [signal.to_dict() for signal in fired]
     session.flush()
-    _audit(session, officer, inspection, rows, port_row.code, match.method)
+    _audit(
+        session,
+        officer,
+        inspection,
+        rows,
+        port_row.code,
+        match.method,
+        None if face is None else str(face["outcome"]),
+    )
     return InspectionResult(
         inspection_id=inspection.id,
         port=port_row.code,
@@ -248,6 +271,7 @@ def inspect(
         history=history,
         suggestion=suggestion,
         chip=chip_report,
+        face=face,
     )
 
 
@@ -258,6 +282,7 @@ def _audit(
     rows: list[ScreeningHit],
     port: str,
     match: str,
+    face: str | None = None,
 ) -> None:
     audit.append(
         session,
@@ -272,6 +297,7 @@ def _audit(
             "traveller_match": match,
             "verdict": inspection.verdict,
             "chip": inspection.chip_verdict,
+            "face": face,
             "hits": sum(1 for row in rows if row.kind == "watchlist"),
             "document_hits": sum(1 for row in rows if row.kind == "document"),
             "suggested_action": inspection.suggested_action,

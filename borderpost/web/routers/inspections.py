@@ -65,6 +65,10 @@ class TypedDocument(BaseModel):
 _B64_MAX = 4 * (512 * 1024 // 3 + 1)
 
 
+#: Base64 of the largest live capture accepted (8 MB).
+_B64_FACE_MAX = 4 * (8 * 1024 * 1024 // 3 + 1)
+
+
 def _decode(value: str, what: str) -> bytes:
     try:
         return base64.b64decode(value, validate=True)
@@ -133,6 +137,21 @@ class InspectionRequest(BaseModel):
         description="The chip's EF.SOD and data groups, when read: passive authentication "
         "against the trust store, shown beside the MRZ verdict.",
     )
+    live_face: str | None = Field(
+        default=None,
+        min_length=4,
+        max_length=_B64_FACE_MAX,
+        description="A camera image of the traveller (JPEG, PNG or JPEG 2000, base64), "
+        "compared 1:1 with the chip portrait (DG2). A mismatch suggests referral to an "
+        "officer, never a refusal.",
+    )
+
+    @field_validator("live_face")
+    @classmethod
+    def _face_base64(cls, value: str | None) -> str | None:
+        if value is not None:
+            _decode(value, "live_face")
+        return value
 
 
 class Clearance(BaseModel):
@@ -175,6 +194,7 @@ def inspection_json(result: InspectionResult) -> dict[str, Any]:
         "at": result.at.isoformat(),
         "verdict": result.verdict,
         "chip": chip_json(result.chip),
+        "face": result.face,
         "document": result.document.to_dict(),
         "hits": [hit.to_dict() for hit in result.watchlist_hits],
         "lost_stolen": [hit.to_dict() for hit in result.document_hits],
@@ -197,7 +217,9 @@ def create_inspection(
     """Read the document (``mrz``, or ``fields`` typed in), screen the traveller, show the
     history and suggest an action. With ``chip``, the chip's data is verified (passive
     authentication) and its verdict (``chip.verdict``: authentic, unverified or failed)
-    shown beside the MRZ verdict."""
+    shown beside the MRZ verdict. With ``live_face``, the traveller's face is compared with
+    the chip portrait (``face``: outcome match, no_match or inconclusive, with the reason);
+    a mismatch suggests a referral, for an officer to confirm."""
     result = inspect(
         uow,
         state.screeners.get(),
@@ -209,6 +231,7 @@ def create_inspection(
         fields=None if body.fields is None else body.fields.to_fields(),
         policy=state.policy,
         chip=None if body.chip is None else body.chip.to_chip(),
+        live_face=None if body.live_face is None else _decode(body.live_face, "live_face"),
     )
     uow.commit()
     return inspection_json(result)
