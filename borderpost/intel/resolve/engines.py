@@ -6,7 +6,8 @@ optional extra (``pip install 'borderpost[spark]'``) and needs Java 17. On a clu
 ``spark-submit``, which starts the session that :func:`spark_session` then reuses.
 
 DuckDB runs in bounded memory: ``BORDERPOST_DUCKDB_MEMORY`` (default ``4GB``) caps what it
-holds and the rest spills to ``BORDERPOST_DUCKDB_TEMP`` (default a fresh temporary folder);
+holds and the rest spills to ``BORDERPOST_DUCKDB_TEMP`` (default ``borderpost-duckdb`` in the temporary
+folder; DuckDB deletes its spill files when done);
 ``BORDERPOST_DUCKDB_THREADS`` (default: all cores) sets its threads. A post's PC shares its
 memory with the other services, so the default is well below DuckDB's own (80% of RAM).
 """
@@ -62,7 +63,9 @@ def spark_session() -> Any:
 def duckdb_connection() -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with a memory cap, a spill folder and a thread count (see above)."""
     memory = os.environ.get("BORDERPOST_DUCKDB_MEMORY", "4GB")
-    temp = os.environ.get("BORDERPOST_DUCKDB_TEMP") or tempfile.mkdtemp(prefix="bp-duckdb-")
+    temp = os.environ.get("BORDERPOST_DUCKDB_TEMP") or os.path.join(
+        tempfile.gettempdir(), "borderpost-duckdb"
+    )
     threads = os.environ.get("BORDERPOST_DUCKDB_THREADS") or str(os.cpu_count() or 1)
     try:
         config: dict[str, str | bool | int | float | list[str]] = {

@@ -203,6 +203,8 @@ def resolve(
             )
             notes = [f"training failed ({exc}); m and u: priors"]
     notes += blocking
+    counted = "; ".join(f"{rule.label} {rule.comparisons:,}" for rule in rules)
+    notes.append(f"blocking rules (pairs each, budget {max_comparisons:,}): {counted}")
     predictions = linker.inference.predict(threshold_match_probability=min(possible, threshold))
     verdicts = standing(judgements)
     ids = frame["unique_id"].tolist()
