@@ -6,10 +6,10 @@ optional extra (``pip install 'borderpost[spark]'``) and needs Java 17. On a clu
 ``spark-submit``, which starts the session that :func:`spark_session` then reuses.
 
 DuckDB runs in bounded memory: ``BORDERPOST_DUCKDB_MEMORY`` (default ``4GB``) caps what it
-holds and the rest spills to ``BORDERPOST_DUCKDB_TEMP`` (default ``borderpost-duckdb`` in the temporary
-folder; DuckDB deletes its spill files when done);
-``BORDERPOST_DUCKDB_THREADS`` (default: all cores) sets its threads. A post's PC shares its
-memory with the other services, so the default is well below DuckDB's own (80% of RAM).
+holds and the rest spills to ``BORDERPOST_DUCKDB_TEMP`` (default ``borderpost-duckdb`` in the
+temporary folder; DuckDB deletes its spill files when done); ``BORDERPOST_DUCKDB_THREADS``
+(default: all cores) sets its threads. A post's PC shares its memory with the other services,
+so the default is well below DuckDB's own (80% of RAM).
 """
 
 from __future__ import annotations
