@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from borderpost.cli.context import console, default_actor, fail, state
@@ -89,6 +90,8 @@ def _show(result: Resolution, as_json: bool) -> None:
             pair.left, pair.right, f"{pair.probability:.4f}", f"{pair.weight:.1f}", why
         )
     console.print(possible)
+    for note in result.notes:  # training and blocking: what was learnt, tightened or dropped
+        console.print(f"[dim]{escape(note)}[/dim]")
 
 
 def resolve_command(
@@ -102,6 +105,12 @@ def resolve_command(
     possible: float = typer.Option(POSSIBLE, "--possible", min=0.0, max=1.0),
     region: str | None = typer.Option(None, "--region", help="Region of national phones."),
     judged: bool = typer.Option(False, "--judgements", help="Apply stored analyst judgements."),
+    max_comparisons: int = typer.Option(
+        75_000_000,  # budget.MAX_COMPARISONS (not imported here: the CLI starts fast)
+        "--max-comparisons",
+        min=1,
+        help="Pairs the blocking rules may make; larger rules are tightened (noted).",
+    ),
 ) -> None:
     """Resolve person mentions into entities (Splink, very high threshold to merge)."""
     from borderpost.intel.resolve.engines import EngineError
@@ -132,7 +141,12 @@ def resolve_command(
     logging.getLogger("splink").setLevel(logging.ERROR)
     try:
         result = resolve(
-            frame, engine=engine, threshold=threshold, possible=possible, judgements=judgements
+            frame,
+            engine=engine,
+            threshold=threshold,
+            possible=possible,
+            judgements=judgements,
+            max_comparisons=max_comparisons,
         )
     except EngineError as exc:
         fail(str(exc))

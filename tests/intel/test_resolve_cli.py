@@ -119,3 +119,10 @@ def test_mentions_of_a_world(tmp_path: Path) -> None:
     assert all(truth[m["id"]] == m["id"] for m in found if m["source"] == "traveller")
     code, _, err = _run("mentions", str(tmp_path / "missing"), "--out", str(out))
     assert code == 2 and "not a readable generated world" in " ".join(err.split())
+
+
+def test_resolve_notes_a_tightened_blocking_rule(mentions: Path) -> None:
+    code, out, _ = _run("resolve", str(mentions), "--id", "ref", *FIELDS, "--max-comparisons", "1")
+    assert code == 0, out
+    assert "blocking rules (pairs each, budget 1)" in out
+    assert "blocking on" in out  # a rule over the budget: tightened or dropped, with its counts

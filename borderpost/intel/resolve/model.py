@@ -19,7 +19,15 @@ from splink.internals.blocking_rule_creator import BlockingRuleCreator
 from splink.internals.comparison_creator import ComparisonCreator
 from splink.internals.comparison_level_creator import ComparisonLevelCreator
 
-__all__ = ["Level", "blocking_rules", "comparisons", "settings", "train"]
+__all__ = [
+    "Level",
+    "blocking_keys",
+    "blocking_rules",
+    "comparisons",
+    "settings",
+    "train",
+    "training_keys",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,33 +150,55 @@ def comparisons(columns: Iterable[str]) -> list[ComparisonCreator]:
     return out
 
 
-def blocking_rules(columns: Iterable[str]) -> list[BlockingRuleCreator]:
-    """Candidate pairs: records sharing a name key (with the birth year when known), the
-    whole skeleton, or a phone, document, plate or account."""
+def blocking_keys(columns: Iterable[str]) -> list[tuple[str, ...]]:
+    """Candidate pairs, as the columns each rule's pairs agree on: records sharing a name key
+    (with the birth year when known), the whole skeleton, or a phone, document, plate or
+    account. At scale :func:`.budget.within_budget` tightens the ones that make too many."""
     present = set(columns)
-    rules: list[BlockingRuleCreator] = []
+    rules: list[tuple[str, ...]] = []
     if "name_latin" in present:
         with_year = ("dob_year",) if "dob_year" in present else ()
-        rules += [block_on("key_low", *with_year), block_on("key_high", *with_year)]
-        rules.append(block_on("name_skel"))
+        rules += [("key_low", *with_year), ("key_high", *with_year)]
+        rules.append(("name_skel",))
         if "dob" in present:
-            rules.append(block_on("dob", "key_surname"))
-    rules += [block_on(f"{c}_first") for c in JOIN_LEVELS if c in present]
+            rules.append(("dob", "key_surname"))
+    rules += [(f"{c}_first",) for c in JOIN_LEVELS if c in present]
     if "name_latin" not in present and "dob" in present:
-        rules.append(block_on("dob"))
+        rules.append(("dob",))
     return rules
 
 
-def settings(columns: Iterable[str], prior: float) -> SettingsCreator:
+def blocking_rules(columns: Iterable[str]) -> list[BlockingRuleCreator]:
+    """The rules of :func:`blocking_keys` as Splink rules."""
+    return [block_on(*keys) for keys in blocking_keys(columns)]
+
+
+def training_keys(columns: Iterable[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """The EM passes (label, blocking columns): on dob (learns the name), on the skeleton
+    (learns the dob)."""
+    present = set(columns)
+    passes: list[tuple[str, tuple[str, ...]]] = []
+    if "dob" in present:
+        passes.append(("dob", ("dob",)))
+    if "name_latin" in present:
+        passes.append(("name", ("name_skel",)))
+    return passes
+
+
+def settings(
+    columns: Iterable[str], prior: float, keys: Sequence[Sequence[str]] | None = None
+) -> SettingsCreator:
     """A dedupe model over ``unique_id`` for the present derived columns.
 
     Args:
         columns: the derived columns with at least one value.
         prior: the probability that two random records are the same person.
+        keys: the blocking rules as column lists (default: :func:`blocking_keys`).
     """
     present = list(columns)
     chosen: list[ComparisonCreator | dict[str, Any]] = list(comparisons(present))
-    rules: list[BlockingRuleCreator | dict[str, Any]] = list(blocking_rules(present))
+    blocks = blocking_keys(present) if keys is None else keys
+    rules: list[BlockingRuleCreator | dict[str, Any]] = [block_on(*k) for k in blocks]
     return SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
@@ -180,19 +210,22 @@ def settings(columns: Iterable[str], prior: float) -> SettingsCreator:
     )
 
 
-def train(linker: Linker, columns: Iterable[str], *, seed: int) -> list[str]:
+def train(
+    linker: Linker,
+    columns: Iterable[str],
+    *,
+    seed: int,
+    passes: Sequence[tuple[str, Sequence[str]]] | None = None,
+) -> list[str]:
     """Estimate u by random sampling (seeded) and m by expectation maximisation, each EM pass
-    blocked on one field so that the others are learnt. Returns notes on what was trained."""
-    present = set(columns)
+    blocked on one field so that the others are learnt (``passes``: label and blocking
+    columns, default :func:`training_keys`). Returns notes on what was trained."""
     notes: list[str] = []
     linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=seed)
     notes.append("u by random sampling")
-    passes: list[tuple[str, Any]] = []
-    if "dob" in present:
-        passes.append(("dob", block_on("dob")))
-    if "name_latin" in present:
-        passes.append(("name", block_on("name_skel")))
-    for label, rule in passes:
+    chosen = training_keys(columns) if passes is None else passes
+    for label, keys in chosen:
+        rule = block_on(*keys)
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(
                 rule, fix_probability_two_random_records_match=True

@@ -17,10 +17,22 @@ from splink import Linker
 from splink.internals.splink_dataframe import SplinkDataFrame
 
 from borderpost.intel.resolution import MERGE, POSSIBLE
+from borderpost.intel.resolve.budget import (
+    MAX_COMPARISONS,
+    MAX_TRAINING_COMPARISONS,
+    tighten,
+    within_budget,
+)
 from borderpost.intel.resolve.engines import database_api
 from borderpost.intel.resolve.features import LIST_COLUMNS, Phones, derive
 from borderpost.intel.resolve.judgements import Judgement, apply, standing
-from borderpost.intel.resolve.model import TrainingError, settings, train
+from borderpost.intel.resolve.model import (
+    TrainingError,
+    blocking_keys,
+    settings,
+    train,
+    training_keys,
+)
 
 __all__ = ["MERGE", "POSSIBLE", "Pair", "Reason", "Resolution", "derive_frame", "resolve"]
 
@@ -149,6 +161,7 @@ def resolve(
     train_model: bool | None = None,
     seed: int = 7,
     judgements: Sequence[Judgement] = (),
+    max_comparisons: int = MAX_COMPARISONS,
 ) -> Resolution:
     """Resolve the mentions of ``frame`` (from :func:`derive_frame`) into entities.
 
@@ -161,23 +174,37 @@ def resolve(
             ``TRAIN_FROM`` rows); otherwise use the priors of :mod:`.model`.
         seed: the random-sampling seed.
         judgements: analyst judgements, applied on top of the model.
+        max_comparisons: the pairs the blocking rules may make in all; rules beyond it are
+            tightened or dropped (:mod:`.budget`), and each change is noted. EM passes get
+            :data:`.budget.MAX_TRAINING_COMPARISONS` each (or this, when smaller).
     """
     if frame["unique_id"].duplicated().any():
         raise ValueError("ids are not unique")
     present = _present(frame)
     columns = ["unique_id", *present]
+    rules, blocking = within_budget(frame, blocking_keys(present), max_comparisons)
+    keys = [rule.keys for rule in rules]
     api, table = database_api(engine, frame[columns])
     prior = min(0.5, (MENTIONS_PER_PERSON - 1) / max(len(frame) - 1, 1))
-    linker = Linker(api.register(table), settings(present, prior), log_level=logging.WARNING)
+    linker = Linker(api.register(table), settings(present, prior, keys), log_level=logging.WARNING)
     notes = ["m and u: priors"]
     if train_model or (train_model is None and len(frame) >= TRAIN_FROM):
+        passes = []
+        for label, pass_keys in training_keys(present):
+            budget = min(max_comparisons, MAX_TRAINING_COMPARISONS)
+            rule = tighten(frame, pass_keys, budget, blocking)
+            if rule is not None:
+                passes.append((label if rule.keys == pass_keys else rule.label, rule.keys))
         try:
-            notes = train(linker, present, seed=seed)
+            notes = train(linker, present, seed=seed, passes=passes)
         except TrainingError as exc:  # start again from the priors rather than half-trained
             linker = Linker(
-                api.register(table), settings(present, prior), log_level=logging.WARNING
+                api.register(table), settings(present, prior, keys), log_level=logging.WARNING
             )
             notes = [f"training failed ({exc}); m and u: priors"]
+    notes += blocking
+    counted = "; ".join(f"{rule.label} {rule.comparisons:,}" for rule in rules)
+    notes.append(f"blocking rules (pairs each, budget {max_comparisons:,}): {counted}")
     predictions = linker.inference.predict(threshold_match_probability=min(possible, threshold))
     verdicts = standing(judgements)
     ids = frame["unique_id"].tolist()
