@@ -13,7 +13,10 @@ import gc
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from borderpost.names import NameComparison, compare, prepare
+import numpy as np
+
+from borderpost.names import NameComparison, NameKey, compare, prepare
+from borderpost.screening.bound import EntryBounds
 from borderpost.screening.features import FEATURES, Context, Feature
 from borderpost.screening.index import NameIndex, build
 from borderpost.screening.lost_stolen import LostStolenHit, LostStolenIndex, LostStolenRecord
@@ -118,6 +121,7 @@ class Screener:
         self.config = config or ScreeningConfig()
         self.entries: list[ListEntry] = [e for e in entries if e.kind in self.config.kinds]
         self.index: NameIndex = build([_screened_names(entry) for entry in self.entries])
+        self.bounds = EntryBounds(self.entries, self.config.features)
         self.lost_stolen = LostStolenIndex(lost_stolen)
         self._list_names = tuple(sorted({entry.list_name for entry in self.entries}))
         # The lowest threshold of any list: no hit of a screening over every list can score
@@ -187,12 +191,16 @@ class Screener:
         birth is years from every candidate's is cleared without a single name comparison.
         """
         allowed = set(lists) if lists else None
-        query_key = prepare(query.name)
+        query_key: NameKey | None = None  # prepared on the first comparison
         best: dict[int, tuple[NameComparison, str]] = {}
         ceilings: dict[int, float] = {}
         candidates = self.index.candidates(query.name, limit=self.config.candidates)
         least = candidates[0].coverage * RELATIVE_COVERAGE if candidates else 0.0
-        for candidate in candidates:
+        reachable: list[bool] = []
+        if floor is not None and candidates:
+            numbers = np.array([c.entry for c in candidates], dtype=np.int64)
+            reachable = self.bounds.reachable(query, numbers, floor).tolist()
+        for position, candidate in enumerate(candidates):
             if candidate.coverage < least:
                 break  # best first: the rest share too little of the query to match
             if candidate.coverage + candidate.spelling < EVIDENCE_FLOOR:
@@ -201,11 +209,15 @@ class Screener:
             if allowed is not None and entry.list_name not in allowed:
                 continue
             if floor is not None:
+                if not reachable[position]:
+                    continue  # bounded in bulk below the floor (the exact ceiling is lower)
                 ceiling = ceilings.get(candidate.entry)
                 if ceiling is None:
                     ceiling = ceilings[candidate.entry] = self.ceiling(query, entry)
                 if ceiling < floor:
                     continue
+            if query_key is None:
+                query_key = prepare(query.name)
             comparison = compare(query_key, prepare(candidate.name))
             current = best.get(candidate.entry)
             if current is None or comparison.score > current[0].score:

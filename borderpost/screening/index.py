@@ -53,6 +53,7 @@ PART_COUNT_GAP = 0.02
 SPELLING = 0.5
 SHORTLIST = 320
 _SCORE = operator.itemgetter(1)  # a C-level key: the shortlist sorts thousands of items
+
 COMMON_POSTINGS = 2000
 MAX_KEYS_PER_NAME = 128
 
@@ -252,7 +253,12 @@ class NameIndex:
             gains = held & (source.value > previous)
             short_scores = short_scores + np.where(gains, source.value - previous, 0.0)
             raised[source.group] = np.where(gains, source.value, previous)
-        choices = [self.latin[name_id] for name_id in short.tolist()]
+        wanted = short.tolist()
+        choices = (
+            list(operator.itemgetter(*wanted)(self.latin))
+            if len(wanted) > 1
+            else [self.latin[name_id] for name_id in wanted]
+        )
         spelling = (
             process.cdist([query.latin], choices, scorer=fuzz.token_sort_ratio, dtype=np.float64)[0]
             / 100
@@ -326,21 +332,26 @@ def _lookup(ids: IdArray, values: ValueArray, wanted: IdArray) -> ValueArray:
 
 def _best_per_group(sources: Sequence[_Source]) -> dict[int, tuple[IdArray, ValueArray]]:
     """Per part (source group), each name's best value: sorted unique ids and their values."""
-    parts: dict[int, tuple[list[IdArray], list[ValueArray]]] = {}
+    parts: dict[int, list[tuple[float, array[int]]]] = {}
     for source in sources:
-        if source.group < 0:
-            continue
-        ids, values = parts.setdefault(source.group, ([], []))
-        for postings in source.lists:
-            ids.append(_view(postings))
-            values.append(np.full(len(postings), source.value))
+        if source.group >= 0:
+            parts.setdefault(source.group, []).extend((source.value, p) for p in source.lists)
     best: dict[int, tuple[IdArray, ValueArray]] = {}
-    for group, (ids, values) in parts.items():
-        every, value = np.concatenate(ids), np.concatenate(values)
-        order = np.lexsort((value, every))  # by id, then value: an id's best comes last
-        every, value = every[order], value[order]
-        last = np.append(every[1:] != every[:-1], True)
-        best[group] = (every[last], value[last])
+    for group, lists in parts.items():
+        if len(lists) == 1:  # one postings array: its ids are unique and sorted already
+            value, postings = lists[0]
+            ids = _view(postings)
+            best[group] = (ids, np.full(len(ids), value))
+            continue
+        lists.sort(key=lambda item: -item[0])  # stable: the best value first
+        every = np.concatenate([_view(postings) for _value, postings in lists])
+        values = np.repeat(
+            np.array([value for value, _postings in lists]),
+            [len(postings) for _value, postings in lists],
+        )
+        # a stable sort (return_index): an id's first occurrence carries its best value
+        unique, first = np.unique(every, return_index=True)
+        best[group] = (unique, values[first])
     return best
 
 

@@ -1,0 +1,160 @@
+"""An upper bound on many entries' scores at once, from what the traveller gave besides the name.
+
+:meth:`borderpost.screening.engine.Screener.ceiling` works out one entry's best possible
+score exactly, in Python, feature by feature. Retrieval nominates hundreds of names, so
+:class:`EntryBounds` does the same sum for an array of entries in numpy, over facts about
+every entry prepared once when the screener is built:
+
+- the years any listed date of birth covers, as a bit mask (a traveller born more than a
+  year from all of them is surely a ``dob_mismatch``; the features that support a date of
+  birth cannot fire then);
+- the listed nationalities (a traveller of none of them is surely a
+  ``nationality_mismatch``);
+- the listed gender, and whether the entry lists documents or dates at all.
+
+A feature with a positive weight adds its weight wherever it *may* fire; one with a
+negative weight subtracts it only where it *surely* fires with its full value. A feature
+this module does not know adds ``max(0, weight)`` everywhere. So the bound is never below
+the exact ceiling, whatever the configured weights, and an entry whose bound is below the
+threshold cannot be a hit: skipping it before the names are compared (or even retrieved) is
+lossless.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from borderpost.screening import features as f
+from borderpost.screening.features import Feature
+from borderpost.screening.model import ListEntry
+from borderpost.screening.query import Query
+
+# Years of birth kept as bits: FIRST_YEAR .. FIRST_YEAR + 64 * WORDS - 1. An entry with a
+# date outside is never bounded by its dates (it keeps the best the date features give).
+FIRST_YEAR = 1800
+WORDS = 4
+LAST_YEAR = FIRST_YEAR + 64 * WORDS - 1
+# Below the threshold by more than the rounding of a score (4 decimals), to be safe.
+MARGIN = 1e-4
+
+EntryArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+ValueArray = npt.NDArray[np.float64]
+
+_GENDERS = {"male": 1, "female": 2, "other": 3}
+_DOB_SUPPORT = (f.dob_exact, f.dob_within_listed, f.dob_day_month_swapped, f.dob_one_year_off)
+_DOCUMENTS = (f.document_exact, f.document_ocr_confused)
+
+
+def _year_bits(first: int, last: int) -> npt.NDArray[np.uint64]:
+    """The mask of the years ``first..last`` (clipped to the kept range)."""
+    words = np.zeros(WORDS, dtype=np.uint64)
+    for year in range(max(first, FIRST_YEAR), min(last, LAST_YEAR) + 1):
+        bit = year - FIRST_YEAR
+        words[bit // 64] |= np.uint64(1) << np.uint64(bit % 64)
+    return words
+
+
+class EntryBounds:
+    """Per-entry facts for bounding scores in bulk (see the module docstring)."""
+
+    def __init__(self, entries: Sequence[ListEntry], features: Sequence[Feature]) -> None:
+        count = len(entries)
+        self.features = tuple(features)
+        self.years = np.zeros((count, WORDS), dtype=np.uint64)
+        self.has_dates = np.zeros(count, dtype=bool)
+        self.dates_kept = np.zeros(count, dtype=bool)  # every listed year is in the mask
+        self.has_nationality = np.zeros(count, dtype=bool)
+        self.has_documents = np.zeros(count, dtype=bool)
+        self.gender = np.zeros(count, dtype=np.uint8)
+        by_country: dict[str, list[int]] = defaultdict(list)
+        for number, entry in enumerate(entries):
+            if entry.birth_dates:
+                self.has_dates[number] = True
+                kept = True
+                for listed in entry.birth_dates:
+                    first, last = listed.earliest().year, listed.latest().year
+                    kept = kept and first >= FIRST_YEAR and last <= LAST_YEAR
+                    self.years[number] |= _year_bits(first, last)
+                self.dates_kept[number] = kept
+            if entry.nationalities:
+                self.has_nationality[number] = True
+                for code in set(entry.nationalities):
+                    by_country[code].append(number)
+            self.has_documents[number] = bool(entry.documents)
+            self.gender[number] = _GENDERS.get(entry.gender or "", 0)
+        self.countries = {
+            code: np.array(numbers, dtype=np.int64) for code, numbers in by_country.items()
+        }
+
+    def upper(self, query: Query, entries: EntryArray) -> ValueArray:
+        """For each entry number in ``entries``, a score it cannot exceed for ``query``."""
+        count = len(entries)
+        none = np.zeros(count, dtype=bool)
+        dob_given = query.birth_date is not None
+        listed_dates = self.has_dates[entries] if dob_given else none
+        far = self._far_from_birth(query, entries) if dob_given else none
+        nationality = query.nationality
+        if nationality is not None:
+            listed_nationality = self.has_nationality[entries]
+            members = self.countries.get(nationality)
+            same = np.isin(entries, members) if members is not None else none
+            other_nationality = listed_nationality & ~same
+        else:
+            other_nationality = same = none
+        gender = _GENDERS.get(query.gender or "", 0)
+        if gender:
+            listed_gender = self.gender[entries]
+            other_gender = (listed_gender != 0) & (listed_gender != gender)
+        else:
+            other_gender = none
+        documents = self.has_documents[entries] if query.document_number is not None else none
+        total = np.zeros(count)
+        for feature in self.features:
+            weight = feature.weight
+            if feature.reads_name:
+                total += max(0.0, weight)
+                continue
+            func = feature.func
+            may: BoolArray | bool
+            sure: BoolArray | bool
+            if func in _DOB_SUPPORT:
+                may, sure = listed_dates & ~far, False
+            elif func is f.dob_mismatch:
+                may, sure = listed_dates, far
+            elif func is f.nationality_match:
+                may, sure = same, False
+            elif func is f.nationality_mismatch:
+                may = sure = other_nationality
+            elif func is f.gender_mismatch:
+                may = sure = other_gender
+            elif func in _DOCUMENTS:
+                may, sure = documents, False
+            else:  # not known here: the most it could add, nothing it would take away
+                may, sure = True, False
+            if weight > 0:
+                total += np.where(may, weight, 0.0)
+            elif weight < 0:
+                total += np.where(sure, weight, 0.0)
+        return total
+
+    def reachable(self, query: Query, entries: EntryArray, floor: float) -> BoolArray:
+        """Which of ``entries`` could score ``floor`` or more for ``query``."""
+        reach: BoolArray = self.upper(query, entries) + MARGIN >= floor
+        return reach
+
+    def _far_from_birth(self, query: Query, entries: EntryArray) -> BoolArray:
+        """Entries listing dates of birth all more than a year from the traveller's."""
+        assert query.birth_date is not None
+        first = query.birth_date.earliest().year - 1
+        last = query.birth_date.latest().year + 1
+        if first < FIRST_YEAR or last > LAST_YEAR:
+            return np.zeros(len(entries), dtype=bool)
+        window = _year_bits(first, last)
+        near = (self.years[entries] & window).any(axis=1)
+        far: BoolArray = self.has_dates[entries] & self.dates_kept[entries] & ~near
+        return far
