@@ -59,7 +59,7 @@ typecheck: dev
 	$(BIN)/mypy --strict
 
 pytest: dev browser ocr-font
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 test: lint typecheck pytest
 
