@@ -107,7 +107,9 @@ def test_errors_store_nothing(run: Any, shared_data: Path, tmp_path: Path) -> No
     bad_format = run("lists", "import", "--format", "pdf", sdn)
     assert bad_format.exit_code == 2 and "--format 'pdf' is not one of" in _stderr(bad_format)
     missing = run("lists", "import", "--format", "un", str(tmp_path / "nope.xml"))
-    assert missing.exit_code == 2 and "nope.xml: no such file or folder" in _stderr(missing)
+    # a long temporary path may wrap the message anywhere: compare without white space
+    unwrapped = "".join(_stderr(missing).split())
+    assert missing.exit_code == 2 and "nope.xml:nosuchfileorfolder" in unwrapped
     wrong = run("lists", "import", "--format", "un", sdn)
     assert wrong.exit_code == 1
     assert "import failed, nothing stored" in _stderr(wrong) and "sdn.csv" in _stderr(wrong)
