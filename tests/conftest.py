@@ -16,8 +16,16 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from borderpost.store import migrate
+from tests.support import schema_template
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "data"
+
+# An empty test database gets the newest schema copied from one migrated once per process
+# (tests/support/schema_template.py); migration tests still run Alembic for real.
+if not os.environ.get("BORDERPOST_TEST_REAL_MIGRATIONS"):
+    migrate.upgrade = schema_template.fast(migrate.upgrade)
 
 
 @pytest.fixture(scope="session")
