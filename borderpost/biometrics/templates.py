@@ -6,12 +6,20 @@ half the size of float64; :class:`~borderpost.biometrics.matching.Gallery` compu
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import numpy.typing as npt
 
 from borderpost.biometrics.errors import BiometricFormatError
 
-__all__ = ["TEMPLATE_BYTES", "TEMPLATE_SIZE", "template_from_bytes", "template_to_bytes"]
+__all__ = [
+    "TEMPLATE_BYTES",
+    "TEMPLATE_SIZE",
+    "template_from_bytes",
+    "template_to_bytes",
+    "templates_from_bytes",
+]
 
 TEMPLATE_SIZE = 128
 TEMPLATE_BYTES = TEMPLATE_SIZE * 4
@@ -45,3 +53,26 @@ def template_from_bytes(data: bytes) -> npt.NDArray[np.float64]:
             "template_malformed", "a stored face template holds a number that is not finite"
         )
     return vector
+
+
+def templates_from_bytes(stored: Sequence[bytes]) -> npt.NDArray[np.float32]:
+    """Many stored templates as one N x 128 float32 matrix (one copy, no per-row decoding).
+
+    Raises:
+        BiometricFormatError: ``template_malformed`` naming the first bad row (0-based).
+    """
+    for row, data in enumerate(stored):
+        if len(data) != TEMPLATE_BYTES:
+            raise BiometricFormatError(
+                "template_malformed",
+                f"stored face template {row} has {len(data)} bytes, not {TEMPLATE_BYTES}",
+            )
+    matrix = np.frombuffer(b"".join(stored), dtype=_DTYPE).astype(np.float32)
+    matrix = matrix.reshape(len(stored), TEMPLATE_SIZE)
+    finite = np.isfinite(matrix).all(axis=1)
+    if not finite.all():
+        raise BiometricFormatError(
+            "template_malformed",
+            f"stored face template {int(np.argmin(finite))} holds a number that is not finite",
+        )
+    return matrix

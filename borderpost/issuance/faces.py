@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from borderpost.audit import append
 from borderpost.biometrics import DEFAULT_THRESHOLD, Gallery, template_from_bytes
 from borderpost.biometrics.matching import compare_templates
+from borderpost.biometrics.templates import templates_from_bytes
 from borderpost.issuance.duplicates import FaceHit, FaceResult
 from borderpost.store.models import ApplicationFace, IssuanceApplication
 
@@ -67,6 +68,8 @@ class StoredFaceMatcher:
         self.threshold = threshold
         self.limit = limit
         self._templates: dict[str, npt.NDArray[np.float64] | None] = {}
+        self._gallery: Gallery | None = None
+        self._rows: dict[str, int] = {}
         self._summary = "no face search run"
 
     @property
@@ -78,6 +81,8 @@ class StoredFaceMatcher:
         return self._summary
 
     def _template(self, ref: str) -> npt.NDArray[np.float64] | None:
+        if self._gallery is not None and ref in self._rows:
+            return np.asarray(self._gallery.matrix[self._rows[ref]], dtype=np.float64)
         if ref not in self._templates:
             data = self._session.scalar(
                 select(ApplicationFace.template).where(
@@ -129,10 +134,9 @@ class StoredFaceMatcher:
             .order_by(ApplicationFace.application_id)
         ).all()
         keys = [face_ref(int(other_id)) for other_id, _ in rows]
-        templates = [template_from_bytes(data) for _, data in rows]
-        for key, vector in zip(keys, templates, strict=True):
-            self._templates[key] = vector
-        gallery = Gallery(keys, np.asarray(templates, dtype=np.float32).reshape(-1, 128))
+        gallery = Gallery(keys, templates_from_bytes([data for _, data in rows]))
+        self._gallery = gallery
+        self._rows = {key: row for row, key in enumerate(keys)}
         candidates = gallery.search(template, threshold=self.threshold, limit=self.limit)
         hits = [
             FaceHit(
