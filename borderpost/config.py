@@ -100,6 +100,16 @@ class Settings(BaseSettings):
         ge=1,
         description="Days after which PNR data is deleted (EU PNR: 5 years).",
     )
+    live_face_retention_days: int = Field(
+        default=2,
+        ge=1,
+        description=(
+            "Days after which a kept live face capture (an inspection whose live face did not "
+            "verify against the chip portrait) is deleted, unless a referral of the inspection "
+            "is open or closed within that period. Matching captures and templates are never "
+            "kept at the border."
+        ),
+    )
     reference_date: str | None = Field(
         default=None,
         description="ISO date used as 'today' for expiry checks (default: the real date).",

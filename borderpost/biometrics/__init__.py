@@ -20,6 +20,7 @@ from borderpost.biometrics.matching import (
 )
 from borderpost.biometrics.portrait import compare_with_dg2
 from borderpost.biometrics.quality import FaceQuality, QualityPolicy
+from borderpost.biometrics.templates import template_from_bytes, template_to_bytes
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -39,5 +40,7 @@ __all__ = [
     "decode_image",
     "parse_dg2",
     "parse_face_record",
+    "template_from_bytes",
+    "template_to_bytes",
     "verify",
 ]

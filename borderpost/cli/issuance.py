@@ -24,6 +24,7 @@ from borderpost.inspection.errors import InspectionError
 from borderpost.issuance.adjudication import VERDICTS, adjudicate, queue
 from borderpost.issuance.decisions import decide
 from borderpost.issuance.insider import officer_signals
+from borderpost.issuance.photos import MAX_PHOTO_BYTES, enrol_photo, read_photo
 from borderpost.issuance.quality import score_run
 from borderpost.issuance.registry import RegistryError, parse_registry_csv
 from borderpost.issuance.registry_store import import_registry
@@ -247,6 +248,56 @@ def show_command(
             lambda uow, u: application_view(uow.session, application_id, actor=u, now=_now()),
         )
     )
+
+
+@app.command("photo")
+def photo_command(
+    ctx: typer.Context,
+    application_id: int = typer.Argument(..., min=1),
+    photo: Path = typer.Argument(..., help="The applicant's photo (JPEG, PNG, JPEG 2000)."),
+    actor: str = ACTOR,
+) -> None:
+    """Enrol the applicant's photo on a draft application: checked (exactly one face) and
+    stored with its face template for the 1:N duplicate search at submission."""
+    try:
+        size = photo.stat().st_size
+        if size > MAX_PHOTO_BYTES:
+            fail(f"{photo}: larger than {MAX_PHOTO_BYTES} bytes", code=2)
+        data = photo.read_bytes()
+    except OSError as exc:
+        fail(f"cannot read {photo}: {exc.strerror or exc}", code=2)
+    _print(
+        _as(
+            ctx,
+            actor,
+            lambda uow, u: enrol_photo(
+                uow.session, application_id, actor=u, photo=data, now=_now()
+            ),
+        )
+    )
+
+
+@app.command("photo-export")
+def photo_export_command(
+    ctx: typer.Context,
+    application_id: int = typer.Argument(..., min=1),
+    out: Path = typer.Argument(..., help="File to write the photo to."),
+    purpose: str = typer.Option(..., "--purpose", help="Why the photo is read (audited)."),
+    actor: str = ACTOR,
+) -> None:
+    """Write an application's enrolment photo to a file (the read is audited with its purpose)."""
+    data = _as(
+        ctx,
+        actor,
+        lambda uow, u: read_photo(
+            uow.session, application_id, actor=u, purpose=purpose, now=_now()
+        ),
+    )
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        fail(f"cannot write {out}: {exc.strerror or exc}", code=2)
+    console.print(f"photo of application #{application_id} written to {out}", highlight=False)
 
 
 @app.command("queue")

@@ -1,5 +1,6 @@
 """``borderpost retention``: delete and mask passenger data the retention policy no longer
-allows to keep (API data after a day, PNR masked after 6 months, deleted after 5 years)."""
+allows to keep (API data after a day, PNR masked after 6 months, deleted after 5 years) and
+live face captures of the border past their period (unless held for a referral)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 import typer
 
 from borderpost.cli.context import console, default_actor, fail, state
+from borderpost.inspection.live_faces import purge_live_captures
 from borderpost.store import UnitOfWork
 from borderpost.targeting.retention import RetentionPolicy, run
 
@@ -27,7 +29,8 @@ def run_command(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Delete API data older than the API retention (unless linked to a hit or case), mask
-    and delete PNR data past their periods (durations from BORDERPOST_* settings)."""
+    and delete PNR data past their periods, delete live face captures past theirs unless held
+    for a referral (durations from BORDERPOST_* settings)."""
     moment = dt.datetime.now(dt.UTC)
     if now is not None:
         try:
@@ -44,13 +47,20 @@ def run_command(
     )
     with UnitOfWork(state(ctx).store()) as uow:
         report = run(uow.session, policy, now=moment, actor=default_actor())
+        faces = purge_live_captures(
+            uow.session,
+            days=settings.live_face_retention_days,
+            now=moment,
+            actor=default_actor(),
+        )
         uow.commit()
     if as_json:
-        print(json.dumps(report.to_dict()))
+        print(json.dumps({**report.to_dict(), "biometrics": faces.to_dict()}))
         return
     console.print(
         f"API data: {report.travellers_deleted} traveller(s) and {report.manifests_deleted} "
         f"manifest(s) deleted, {report.travellers_kept} kept for hits; PNR: "
-        f"{report.bookings_masked} masked, {report.bookings_deleted} deleted",
+        f"{report.bookings_masked} masked, {report.bookings_deleted} deleted; live face "
+        f"captures: {faces.deleted} deleted, {faces.kept_for_referrals} kept for referrals",
         highlight=False,
     )

@@ -26,6 +26,7 @@ from borderpost.inspection.access import check_at_port, port_by_code
 from borderpost.inspection.chip import ChipData, check_chip, compare_live_face
 from borderpost.inspection.errors import Invalid
 from borderpost.inspection.history import full_name, identify, read_history, record_document
+from borderpost.inspection.live_faces import keep_live_capture
 from borderpost.inspection.policy import InspectionPolicy
 from borderpost.inspection.result import HitView, InspectionResult, document_verdict
 from borderpost.inspection.suggest import DocumentSignal, HitSignal, signals, suggest
@@ -182,8 +183,9 @@ def inspect(
     authentication); its verdict is stored and shown beside the MRZ verdict, and a failed
     chip suggests a referral. ``live_face``, a camera image of the traveller, is compared 1:1
     with the chip portrait (DG2); a mismatch suggests a referral to an officer (a candidate
-    impostor, never a refusal). The comparison, not the images or templates, is kept with the
-    chip result.
+    impostor, never a refusal). The comparison is kept with the chip result; the camera image
+    only when the face did not verify, for the referral, under the retention rule of
+    :mod:`borderpost.inspection.live_faces` (no template is kept).
 
     Raises:
         Invalid: unknown direction; both or neither of ``mrz`` and ``fields``; no MRZ layout
@@ -229,6 +231,8 @@ def inspect(
         chip=chip_stored,
     )
     InspectionRepo(session).add(inspection)
+    if face is not None and live_face is not None:
+        keep_live_capture(session, inspection, live_face, face, officer=officer, now=now)
     rows = _store_hits(session, inspection.id, screener.screen(_query(document)))
     history = read_history(
         session, match, actor=officer.username, purpose=f"inspection {inspection.id}", now=now

@@ -11,7 +11,16 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from borderpost.issuance.duplicates import DuplicateMatch, Enrolee, EnroleeIndex, FaceMatcher
+from borderpost.issuance.duplicates import (
+    DuplicateMatch,
+    Enrolee,
+    EnroleeIndex,
+    FaceHit,
+    FaceMatcher,
+    FaceSearcher,
+    face_matches,
+)
+from borderpost.issuance.faces import face_ref, ref_id
 from borderpost.issuance.integrity import ApplicantFacts, RegistryRecord, SharedContact
 from borderpost.issuance.rules import RuleBook
 from borderpost.screening.engine import Screener
@@ -168,7 +177,12 @@ def duplicate_matches(
     exclude: Sequence[tuple[str, int]] = (),
 ) -> list[DuplicateMatch]:
     """Earlier applications and issued passports that may be this applicant under another
-    identity: the block (sex, birth date window) is read from the store, then scored."""
+    identity: the block (sex, birth date window) is read from the store, then scored. With a
+    :class:`FaceSearcher`, the applicant's photo is also searched 1:N over every earlier
+    enrolment photo, and photos of the same face under other identities are candidates too."""
+    hits: list[FaceHit] = (
+        faces.search(face_ref(application.id)) if isinstance(faces, FaceSearcher) else []
+    )
     dates = _dates(application.birth_date, book.duplicates.birth_window_days)
     index = EnroleeIndex(settings=book.duplicates, faces=faces)
     applications = session.scalars(
@@ -181,17 +195,7 @@ def duplicate_matches(
     )
     issued_from: set[int] = set()
     for row in applications:
-        index.add(
-            Enrolee(
-                "application",
-                row.id,
-                row.surname,
-                row.given_names,
-                row.sex,
-                row.birth_date,
-                row.national_id,
-            )
-        )
+        index.add(_enrolee(row))
     passports = session.scalars(
         select(IssuedPassport).where(
             IssuedPassport.sex == application.sex, IssuedPassport.birth_date.in_(dates)
@@ -211,15 +215,40 @@ def duplicate_matches(
                 passport.sex,
                 passport.birth_date,
                 passport.national_id,
+                None if passport.application_id is None else face_ref(passport.application_id),
             )
         )
-    probe = Enrolee(
+    probe = _enrolee(application)
+    skip = [("application", application.id), *exclude]
+    found = index.search(probe, exclude=skip)
+    if not hits:
+        return found
+    by_id = {
+        row.id: row
+        for row in session.scalars(
+            select(IssuanceApplication).where(
+                IssuanceApplication.id.in_([ref_id(hit.ref) for hit in hits])
+            )
+        )
+    }
+    pairs = [
+        (_enrolee(by_id[ref_id(hit.ref)]), hit)
+        for hit in hits
+        if ref_id(hit.ref) in by_id and ("application", ref_id(hit.ref)) not in skip
+    ]
+    merged = found + face_matches(probe, pairs, found)
+    merged.sort(key=lambda match: (-match.score, match.other.kind, match.other.id))
+    return merged
+
+
+def _enrolee(row: IssuanceApplication) -> Enrolee:
+    return Enrolee(
         "application",
-        application.id,
-        application.surname,
-        application.given_names,
-        application.sex,
-        application.birth_date,
-        application.national_id,
+        row.id,
+        row.surname,
+        row.given_names,
+        row.sex,
+        row.birth_date,
+        row.national_id,
+        face_ref(row.id),
     )
-    return index.search(probe, exclude=[("application", application.id), *exclude])

@@ -23,13 +23,14 @@ from borderpost.audit import append
 from borderpost.identity.roles import Permission
 from borderpost.issuance.applications import get_application
 from borderpost.issuance.checks import applicant_facts, duplicate_matches
-from borderpost.issuance.duplicates import FaceMatcher
+from borderpost.issuance.duplicates import FaceMatcher, FaceSearcher
 from borderpost.issuance.errors import (
     IssuanceConflict,
     IssuanceInvalid,
     IssuanceNotFound,
     SelfApprovalError,
 )
+from borderpost.issuance.faces import StoredFaceMatcher
 from borderpost.issuance.integrity import evaluate
 from borderpost.issuance.rules import RuleBook
 from borderpost.issuance.staff import require
@@ -69,6 +70,11 @@ def submit(
 ) -> dict[str, Any]:
     """Close the enrolment: run the integrity rules and the duplicate search.
 
+    ``faces`` defaults to the stored-template matcher (:mod:`borderpost.issuance.faces`): the
+    applicant's enrolment photo, when there is one, is searched 1:N over every earlier
+    applicant's; pass :class:`~borderpost.issuance.duplicates.NullFaceMatcher` to compare no
+    faces. Face candidates, like name candidates, go to a person to adjudicate.
+
     Raises:
         IssuanceConflict: not a draft; no identity check at enrolment; no evidence.
     """
@@ -97,7 +103,23 @@ def submit(
                 raised_at=now,
             )
         )
-    matches = duplicate_matches(session, application, book, faces)
+    matcher = (
+        faces
+        if faces is not None
+        else StoredFaceMatcher(
+            session,
+            actor=actor.username,
+            now=now,
+            threshold=book.duplicates.face_max_distance,
+        )
+    )
+    matches = duplicate_matches(session, application, book, matcher)
+    if isinstance(matcher, FaceSearcher):
+        face_search = matcher.summary
+    elif matcher.configured:
+        face_search = "faces compared with the name candidates only (no 1:N face search)"
+    else:
+        face_search = "no face search: no face matcher configured"
     for match in matches:
         session.add(
             DuplicateCandidate(
@@ -119,12 +141,17 @@ def submit(
         action="issuance.submit",
         subject_type="issuance_application",
         subject_id=application_id,
-        details={"alerts": [a.rule for a in alerts], "duplicates": len(matches)},
+        details={
+            "alerts": [a.rule for a in alerts],
+            "duplicates": len(matches),
+            "face_search": face_search,
+        },
         at=now,
     )
     return {
         "application": application_id,
         "alerts": [alert.to_dict() for alert in alerts],
+        "face_search": face_search,
         "duplicates": [
             {
                 "other_kind": m.other.kind,

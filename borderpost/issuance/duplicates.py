@@ -4,8 +4,12 @@ Blocking is biographic: the same sex and a birth date within a window (or with d
 swapped, a common keying slip). Inside a block, names are compared with the name engine
 (:func:`borderpost.names.compare`), which matches fuzzy spellings and across scripts
 (``IVAN PETROV`` ~ ``Иван Петров``). Records sharing the identity number are the same identity
-(a renewal), not a duplicate. A :class:`FaceMatcher` may add face evidence; until the
-biometrics work plugs one in, :class:`NullFaceMatcher` says that none is configured.
+(a renewal), not a duplicate. A :class:`FaceMatcher` adds face evidence to each candidate;
+a :class:`FaceSearcher` (the issuance service's stored-template matcher,
+:mod:`borderpost.issuance.faces`) also searches the applicant's face 1:N over every earlier
+enrolment photo, whatever the names and birth dates: :func:`face_matches` turns its hits into
+"one face under two identities" candidates. :class:`NullFaceMatcher` compares nothing and says
+so. Every candidate is for a person to adjudicate, never an automatic refusal.
 """
 
 from __future__ import annotations
@@ -23,9 +27,12 @@ __all__ = [
     "DuplicateMatch",
     "Enrolee",
     "EnroleeIndex",
+    "FaceHit",
     "FaceMatcher",
     "FaceResult",
+    "FaceSearcher",
     "NullFaceMatcher",
+    "face_matches",
 ]
 
 
@@ -66,6 +73,30 @@ class FaceMatcher(Protocol):
 
     def compare(self, probe: str | None, candidate: str | None) -> FaceResult:
         """The similarity of two stored photos (by reference), with a reason."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class FaceHit:
+    """An earlier enrolment photo close to the applicant's, from a 1:N face search."""
+
+    ref: str  # the earlier record's face reference (``application:<id>``)
+    score: float  # 1 for identical templates, 0.5 at the threshold, 0 at twice the threshold
+    distance: float
+    reason: str
+
+
+@runtime_checkable
+class FaceSearcher(Protocol):
+    """A face matcher that also searches one photo 1:N over all earlier enrolment photos."""
+
+    @property
+    def summary(self) -> str:
+        """What the last search did, in words (how many photos, or why none was searched)."""
+        ...
+
+    def search(self, probe: str | None) -> list[FaceHit]:
+        """Earlier photos within the threshold of the probe's, nearest first."""
         ...
 
 
@@ -166,3 +197,31 @@ class EnroleeIndex:
             found.append(DuplicateMatch(other, round(comparison.score, 4), reasons))
         found.sort(key=lambda match: (-match.score, match.other.kind, match.other.id))
         return found
+
+
+def face_matches(
+    probe: Enrolee,
+    hits: Iterable[tuple[Enrolee, FaceHit]],
+    already: Iterable[DuplicateMatch] = (),
+) -> list[DuplicateMatch]:
+    """Candidates found by the face alone: earlier records whose photo shows the probe's face
+    under another identity. Records already found by name (``already``) and the same identity
+    applying again (same identity number: a renewal) are left out."""
+    seen = {(match.other.kind, match.other.id) for match in already}
+    found: list[DuplicateMatch] = []
+    for other, hit in hits:
+        if (other.kind, other.id) in seen:
+            continue
+        if probe.national_id is not None and probe.national_id == other.national_id:
+            continue
+        seen.add((other.kind, other.id))
+        reasons = (
+            f"face: one face under two identities: {hit.reason}",
+            f"claimed identities differ: {probe.name!r} born {probe.birth_date} (sex "
+            f"{probe.sex}) / {other.name!r} born {other.birth_date} (sex {other.sex})",
+            f"identity numbers differ ({probe.national_id or 'none'} / "
+            f"{other.national_id or 'none'})",
+            "a person must compare both photos and records before deciding",
+        )
+        found.append(DuplicateMatch(other, round(hit.score, 4), reasons))
+    return found

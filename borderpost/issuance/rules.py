@@ -119,6 +119,8 @@ class DuplicateSettings:
 
     birth_window_days: int = 2
     min_name_score: float = 0.80
+    #: Largest distance of two enrolment photos' face templates that makes a candidate.
+    face_max_distance: float = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +229,10 @@ def _duplicates(raw: Mapping[str, Any]) -> DuplicateSettings:
         raise RulesError("duplicates.birth_window_days must be 0-366 days")
     if not isinstance(score, int | float) or not 0 < score <= 1:
         raise RulesError("duplicates.min_name_score must be a score between 0 and 1")
-    return DuplicateSettings(window, float(score))
+    face = found.get("face_max_distance", 0.6)
+    if isinstance(face, bool) or not isinstance(face, int | float) or not 0 < face <= 2:
+        raise RulesError("duplicates.face_max_distance must be a distance above 0, at most 2")
+    return DuplicateSettings(window, float(score), float(face))
 
 
 def load_rules(text: str, *, source: str = "rules.yaml") -> RuleBook:

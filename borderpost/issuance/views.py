@@ -14,6 +14,7 @@ from borderpost.audit import append
 from borderpost.identity.roles import Permission, can
 from borderpost.issuance.applications import get_application
 from borderpost.issuance.evidence import EvidenceItem, assess
+from borderpost.issuance.photos import photo_status
 from borderpost.issuance.staff import require
 from borderpost.store.models import (
     CivilRegistryEntry,
@@ -152,6 +153,7 @@ def application_view(
         "validity_years": row.validity_years,
         "collected_by": row.collected_by,
         "collection_check": row.collection_check,
+        "photo": photo_status(session, application_id),
         "may_approve": can(actor.role, Permission.APPROVE_ISSUANCE)
         and actor.username != row.officer,
         "evidence": [

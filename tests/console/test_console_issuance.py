@@ -58,7 +58,7 @@ def test_issuance_pages(client: TestClient, login: Login, seeded: tuple[Settings
 
     queue = client.get("/console/issuance/adjudication").text
     assert "KOVALCHUK" in queue and "Ковальчук" in queue
-    assert "face: no face matcher configured" in queue
+    assert "face: no photo enrolled for this application" in queue
 
     stock = client.get("/console/issuance/stock").text
     assert "received" in stock and ": holds" in stock and "CS0000002" in stock

@@ -4,13 +4,17 @@ self-decision, and a small simulated run with its precision/recall table."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
 from borderpost.cli import app
 from borderpost.config import Settings
+from borderpost.issuance.applications import create_application
 from borderpost.store import UnitOfWork, open_store
+from borderpost.store.repos.users import UserRepo
+from tests.biometrics.portraits import astronaut, encode
 from tests.support.accounts import add_user
 from tests.support.cli import migrated_runner
 from tests.support.issuance import enrol, person
@@ -115,3 +119,45 @@ def test_simulate_prints_precision_and_recall(
         "corrupt_officer",
     ):
         assert kind in result.output
+
+
+def test_photo_enrolment_and_audited_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    runner = migrated_runner(url, tmp_path, monkeypatch)
+    store = open_store(Settings(database_url=url))
+    now = dt.datetime.now(dt.UTC)
+    with UnitOfWork(store) as uow:
+        add_user(uow.session, "ines", "issuance_officer", None, now)
+        officer = UserRepo(uow.session).by_username("ines")
+        assert officer is not None
+        app_id = create_application(uow.session, officer=officer, data=person(), now=now).id
+        uow.commit()
+    store.dispose()
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0 not a jpeg")
+    refused = runner.invoke(app, ["issuance", "photo", str(app_id), str(broken), "--actor", "ines"])
+    assert refused.exit_code == 1 and "photo: " in refused.output
+    missing = runner.invoke(
+        app, ["issuance", "photo", str(app_id), str(tmp_path / "nope.jpg"), "--actor", "ines"]
+    )
+    assert missing.exit_code == 2 and "cannot read" in missing.output
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(encode(astronaut(), "PNG"))
+    done = runner.invoke(app, ["issuance", "photo", str(app_id), str(photo), "--actor", "ines"])
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.stdout)["faces_found"] == 1
+    out = tmp_path / "out.img"
+    export = [
+        "issuance",
+        "photo-export",
+        str(app_id),
+        str(out),
+        "--purpose",
+        "print the booklet",
+        "--actor",
+        "ines",
+    ]
+    assert runner.invoke(app, export).exit_code == 0
+    assert out.read_bytes() == photo.read_bytes()

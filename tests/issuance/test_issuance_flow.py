@@ -213,7 +213,7 @@ def test_duplicate_across_scripts_goes_to_adjudication(store: Store) -> None:
         assert candidate["application"]["id"] == second.id
         assert candidate["other"]["id"] == first.id
         assert any("Харитонова" in r for r in candidate["reasons"])
-        assert "face: no face matcher configured" in candidate["reasons"]
+        assert "face: no photo enrolled for this application" in candidate["reasons"]
         with pytest.raises(IssuanceConflict, match="wait for adjudication"):
             decide(
                 uow.session,

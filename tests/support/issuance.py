@@ -13,6 +13,7 @@ from borderpost.issuance.applications import (
     create_application,
 )
 from borderpost.issuance.decisions import submit
+from borderpost.issuance.photos import enrol_photo
 from borderpost.issuance.rules import RuleBook, default_rules
 from borderpost.screening.engine import Screener
 from borderpost.store.models import IssuanceApplication, User
@@ -72,10 +73,13 @@ def enrol(
     book: RuleBook | None = None,
     evidence: tuple[tuple[str, str, str], ...] = EVIDENCE,
     result: str = "verified",
+    photo: bytes | None = None,
 ) -> IssuanceApplication:
-    """Create, add evidence, check identity and submit an application."""
+    """Create, add evidence (and ``photo``), check identity and submit an application."""
     maker = user(session, officer)
     row = create_application(session, officer=maker, data=data, now=at)
+    if photo is not None:
+        enrol_photo(session, row.id, actor=maker, photo=photo, now=at)
     for kind, issuer, number in evidence:
         add_evidence(
             session,

@@ -140,6 +140,10 @@ ACCESS: dict[tuple[str, str], tuple[frozenset[str] | str, dict[str, Any]]] = {
         },
     ),
     ("GET", "/api/v1/inspections/{inspection_id}"): (READERS, {}),
+    ("GET", "/api/v1/inspections/{inspection_id}/live-capture"): (
+        PORT_STAFF,
+        {"params": {"purpose": "secondary inspection"}},
+    ),
     ("POST", "/api/v1/inspections/{inspection_id}/decision"): (
         PORT_STAFF,
         {"json": {"decision": "refer", "reason": "needs a closer look at the visa"}},
@@ -285,6 +289,14 @@ ACCESS: dict[tuple[str, str], tuple[frozenset[str] | str, dict[str, Any]]] = {
         {"json": {"matches": True, "method": "photo"}},
     ),
     ("POST", "/api/v1/issuance/applications/{application_id}/submit"): (ISSUANCE_STAFF, {}),
+    ("POST", "/api/v1/issuance/applications/{application_id}/photo"): (
+        ISSUANCE_STAFF,
+        {"files": {"file": ("photo.jpg", b"\xff\xd8 not a photo", "image/jpeg")}},
+    ),
+    ("GET", "/api/v1/issuance/applications/{application_id}/photo"): (
+        ISSUANCE_READERS,
+        {"params": {"purpose": "adjudication"}},
+    ),
     ("POST", "/api/v1/issuance/applications/{application_id}/decision"): (
         ISSUANCE_SUPERVISOR,
         {"json": {"approve": True, "reason": "all evidence verified"}},

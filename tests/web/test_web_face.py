@@ -75,6 +75,15 @@ def test_live_face_beside_the_chip_verdict(
 
     record = client.get(f"/api/v1/inspections/{impostor['id']}", headers=headers["olga"]).json()
     assert record["chip"]["face"]["outcome"] == "no_match"
+    # The capture that did not verify is kept for the referral; reading it is audited.
+    capture = f"/api/v1/inspections/{impostor['id']}/live-capture"
+    kept = client.get(capture, params={"purpose": "secondary"}, headers=headers["sue"])
+    assert kept.status_code == 200 and kept.content == grace_hopper_bytes()
+    other_port = client.get(capture, params={"purpose": "curious"}, headers=headers["sam"])
+    assert other_port.status_code == 403
+    matched = f"/api/v1/inspections/{genuine.json()['id']}/live-capture"
+    gone = client.get(matched, params={"purpose": "secondary"}, headers=headers["sue"])
+    assert gone.status_code == 404 and "no live capture kept" in gone.text
 
     broken = _inspect(client, headers, chip, b"\xff\xd8\xff\xe0 not really a jpeg").json()
     assert broken["face"]["outcome"] == "inconclusive"

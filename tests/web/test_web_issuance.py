@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from tests.biometrics.portraits import astronaut, encode
 from tests.web.test_web_access import APPLICATION
 
 H = dict[str, dict[str, str]]
@@ -81,3 +82,33 @@ def test_missing_booklet_reaches_the_lost_stolen_lookup(client: TestClient, head
     assert (
         "UT0000070 is in_safe: destroy needs a booklet that is spoiled" in refused.json()["detail"]
     )
+
+
+def test_photo_enrolment_and_audited_read(client: TestClient, headers: H) -> None:
+    base = "/api/v1/issuance/applications"
+    app_id = int(client.post(base, json=APPLICATION, headers=headers["iso"]).json()["id"])
+    bad = client.post(
+        f"{base}/{app_id}/photo",
+        files={"file": ("photo.jpg", b"\xff\xd8\xff\xe0 not a jpeg", "image/jpeg")},
+        headers=headers["iso"],
+    )
+    assert bad.status_code == 422 and "photo: " in bad.json()["detail"]
+    photo = encode(astronaut())
+    done = client.post(
+        f"{base}/{app_id}/photo",
+        files={"file": ("photo.jpg", photo, "image/jpeg")},
+        headers=headers["iso"],
+    )
+    assert done.status_code == 200, done.text
+    assert done.json()["faces_found"] == 1
+    view = client.get(f"{base}/{app_id}", headers=headers["aud"]).json()
+    assert view["photo"]["enrolled"] is True and "photo" not in view["photo"]
+    read = client.get(
+        f"{base}/{app_id}/photo", params={"purpose": "audit sample"}, headers=headers["aud"]
+    )
+    assert read.status_code == 200 and read.content == photo
+    assert read.headers["content-type"] == "image/jpeg"
+    refused = client.get(
+        f"{base}/{app_id}/photo", params={"purpose": "curious"}, headers=headers["olga"]
+    )
+    assert refused.status_code == 403

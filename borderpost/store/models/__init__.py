@@ -2,6 +2,7 @@
 
 from borderpost.store.models.audit import AuditEvent
 from borderpost.store.models.base import Base, metadata
+from borderpost.store.models.biometrics import ApplicationFace, LiveFaceCapture
 from borderpost.store.models.casework import (
     CaseArrest,
     CaseEntity,
@@ -74,6 +75,7 @@ from borderpost.store.models.watchlists import (
 )
 
 __all__ = [
+    "ApplicationFace",
     "ArrivalLookout",
     "AuditEvent",
     "Base",
@@ -111,6 +113,7 @@ __all__ = [
     "IssuanceApplication",
     "IssuanceEvidence",
     "IssuedPassport",
+    "LiveFaceCapture",
     "LostStolenDocument",
     "ManifestTraveller",
     "OutboxEvent",

@@ -11,13 +11,14 @@ import binascii
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, File, Form, Path, Query, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Path, Query, Response, UploadFile
 from pydantic import BaseModel, Field, field_validator
 
 from borderpost.documents import DocumentFields
 from borderpost.identity.roles import Permission
 from borderpost.inspection import ChipData, InspectionResult, approve, decide, inspect, reject
 from borderpost.inspection.errors import Invalid
+from borderpost.inspection.live_faces import read_live_capture
 from borderpost.inspection.result import chip_json
 from borderpost.records import inspection_record, pending_approvals
 from borderpost.store.models import User
@@ -31,6 +32,7 @@ Inspector = Annotated[User, Depends(require(Permission.INSPECT))]
 Decider = Annotated[User, Depends(require(Permission.DECIDE))]
 Approver = Annotated[User, Depends(require(Permission.APPROVE))]
 Reader = Annotated[User, Depends(require(Permission.READ_TRAVELLER))]
+ReferralHandler = Annotated[User, Depends(require(Permission.HANDLE_REFERRAL))]
 RecordId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
@@ -302,6 +304,27 @@ def get_inspection(
     )
     uow.commit()
     return record
+
+
+@router.get(
+    "/inspections/{inspection_id}/live-capture",
+    summary="The kept live face capture (audited read)",
+    response_class=Response,
+)
+def get_live_capture(
+    inspection_id: RecordId,
+    purpose: Annotated[str, Query(min_length=1, max_length=500)],
+    user: ReferralHandler,
+    state: StateDep,
+    uow: UowDep,
+) -> Response:
+    """The camera image of an inspection whose live face did not verify, kept for the referral
+    until the retention job deletes it; ``purpose`` is recorded in the audit log."""
+    image = read_live_capture(
+        uow.session, inspection_id, actor=user, purpose=purpose, now=state.now()
+    )
+    uow.commit()
+    return Response(content=image, media_type="application/octet-stream")
 
 
 @router.post("/inspections/{inspection_id}/decision", status_code=201, summary="Decide")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Path, Query, UploadFile
+from fastapi import APIRouter, Depends, File, Path, Query, Response, UploadFile
 from pydantic import BaseModel, Field
 
 from borderpost.identity.roles import Permission
@@ -24,6 +24,7 @@ from borderpost.issuance.decisions import collect, decide, override_alert, submi
 from borderpost.issuance.errors import IssuanceInvalid
 from borderpost.issuance.insider import officer_signals
 from borderpost.issuance.ledger import TRANSITIONS
+from borderpost.issuance.photos import MAX_PHOTO_BYTES, enrol_photo, read_photo
 from borderpost.issuance.registry import RegistryError, parse_registry_csv
 from borderpost.issuance.registry_store import import_registry
 from borderpost.issuance.rules import default_rules
@@ -161,6 +162,49 @@ def evidence(
     )
     uow.commit()
     return {"id": row.id, "kind": row.kind, "result": row.result}
+
+
+@router.post("/applications/{application_id}/photo", summary="Enrol the applicant's photo")
+def photo_enrol(
+    application_id: RecordId,
+    file: Annotated[UploadFile, File(description="JPEG, PNG or JPEG 2000 with one face")],
+    user: Enroller,
+    state: StateDep,
+    uow: UowDep,
+) -> dict[str, Any]:
+    """The photo is checked (readable, exactly one face) and stored with its face template,
+    which the 1:N duplicate search at submission compares with every earlier applicant's."""
+    data = file.file.read(MAX_PHOTO_BYTES + 1)
+    result = enrol_photo(uow.session, application_id, actor=user, photo=data, now=state.now())
+    uow.commit()
+    return result
+
+
+_IMAGE_TYPES = (
+    (b"\xff\xd8", "image/jpeg"),
+    (b"\x89PNG", "image/png"),
+    (b"\x00\x00\x00\x0cjP", "image/jp2"),
+    (b"\xff\x4f\xff\x51", "image/jp2"),
+)
+
+
+@router.get(
+    "/applications/{application_id}/photo",
+    summary="The enrolment photo (audited)",
+    response_class=Response,
+)
+def photo_read(
+    application_id: RecordId,
+    purpose: Annotated[str, Query(min_length=1, max_length=500)],
+    user: Reader,
+    state: StateDep,
+    uow: UowDep,
+) -> Response:
+    """The photo as enrolled; ``purpose`` (why it is read) is recorded in the audit log."""
+    data = read_photo(uow.session, application_id, actor=user, purpose=purpose, now=state.now())
+    uow.commit()
+    media = next((kind for magic, kind in _IMAGE_TYPES if data.startswith(magic)), None)
+    return Response(content=data, media_type=media or "application/octet-stream")
 
 
 @router.post("/applications/{application_id}/identity-check", summary="Identity at enrolment")
