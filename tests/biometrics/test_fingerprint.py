@@ -127,5 +127,8 @@ def test_gallery_ranks_the_right_finger_first() -> None:
     candidates = gallery.search(probe)
     assert [c.key for c in candidates] == ["finger-3"]
     assert candidates[0].rank == 1 and "examiner" in candidates[0].reason
+    reference = records["finger-3"]
+    assert reference is not None
+    assert candidates[0].score == compare_records(probe, reference)
     with pytest.raises(ValueError, match="positive"):
         gallery.search(probe, threshold=0)
