@@ -61,9 +61,8 @@ def _raw_size(raw: str | None) -> tuple[int, int] | None:
     return int(width), int(height)
 
 
-def _analyse(path: Path, *, ppi: float, raw: tuple[int, int] | None) -> FingerAnalysis:
+def _analyse(path: Path, data: bytes, *, ppi: float, raw: tuple[int, int] | None) -> FingerAnalysis:
     """An image (or, for comparison, a stored template) as an analysis; errors propagate."""
-    data = _read(path)
     if raw is not None:
         return analyse_finger_image(decode_raw(data, *raw, what=str(path)), ppi=ppi)
     if is_fmr(data):
@@ -93,7 +92,7 @@ def template(
     if size is None and is_fmr(data):
         fail(f"{image} is already a finger minutiae record, not an image")
     try:
-        analysis = _analyse(image, ppi=ppi, raw=size)
+        analysis = _analyse(image, data, ppi=ppi, raw=size)
     except BiometricFormatError as exc:
         fail(f"{exc.message} ({exc.code})", code=1)
     except NativeUnavailableError as exc:
@@ -146,7 +145,7 @@ def compare(
     problems: list[dict[str, str]] = []
     for path in (first, second):
         try:
-            analyses.append(_analyse(path, ppi=ppi, raw=None))
+            analyses.append(_analyse(path, _read(path), ppi=ppi, raw=None))
         except BiometricFormatError as exc:
             problems.append({"file": str(path), "code": exc.code, "message": exc.message})
             analyses.append(FingerAnalysis(None, None, exc.message))
