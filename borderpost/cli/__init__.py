@@ -8,6 +8,7 @@ from pydantic import ValidationError
 from borderpost.cli import (
     api,
     audit,
+    biometrics,
     cargo,
     cash,
     chip,
@@ -56,6 +57,8 @@ app.add_typer(cargo.app, name="cargo")
 app.add_typer(post.app, name="post")
 app.add_typer(cash.app, name="cash")
 app.add_typer(issuance.app, name="issuance")
+app.add_typer(biometrics.app, name="biometrics")
+sim.app.command("fingerprint")(biometrics.sim_fingerprint)
 app.command("screen")(screen.screen)
 app.command("demo")(demo.demo)
 app.command("serve")(serve.serve)
