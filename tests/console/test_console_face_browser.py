@@ -1,6 +1,8 @@
 """The impostor warning in a real browser: a primary inspection with a chip portrait and a live
 capture of a different person shows "possible impostor" beside the chip verdict, as a
-candidate for the officer (Debian's Chromium through Playwright)."""
+candidate for the officer (Debian's Chromium through Playwright), whether the inspection came
+through the API or through the console's form (files chosen, as a reader and a camera give
+them)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from borderpost.store import Store
 from tests.biometrics.portraits import grace_hopper_bytes
 from tests.console.conftest import PASSWORD
 from tests.console.test_console_browser import _page, browser
+from tests.console.test_console_live_capture import chip_files
 from tests.web.test_web_face import MRZ, chip_with_portrait
 
 __all__ = ["browser"]  # the module-scoped Chromium fixture, shared
@@ -47,4 +50,32 @@ def test_impostor_warning_beside_the_chip_verdict(
     expect(card.locator("h2")).to_contain_text("possible impostor")
     expect(card).to_contain_text("never an automatic refusal")
     expect(page.locator("#chip h2")).to_contain_text("authentic")
+    page.context.close()
+
+
+def test_console_form_with_chip_and_live_capture_warns_of_an_impostor(
+    browser: Browser, live_server: str, seeded: tuple[Settings, Store]
+) -> None:
+    files = chip_files(chip_with_portrait(seeded[1]))
+    page = _page(browser, live_server, "olga")
+    page.goto("/console/inspect")
+    page.get_by_label("Machine-readable zone (scan or type)").fill(MRZ)
+    page.locator("#chip_sod").set_input_files(
+        [{"name": n, "mimeType": m, "buffer": b} for f, (n, b, m) in files if f == "chip_sod"]
+    )
+    page.locator("#chip_dg").set_input_files(
+        [{"name": n, "mimeType": m, "buffer": b} for f, (n, b, m) in files if f == "chip_dg"]
+    )
+    page.get_by_label("Live capture of the traveller's face").set_input_files(
+        {"name": "capture.jpg", "mimeType": "image/jpeg", "buffer": grace_hopper_bytes()}
+    )
+    # Where the browser has a camera API (127.0.0.1 is a secure context), the button shows.
+    expect(page.get_by_role("button", name="Use the camera")).to_be_visible()
+    page.get_by_role("button", name="Inspect", exact=True).click()
+    page.wait_for_url("**/console/inspections/*", timeout=120_000)
+    expect(page.locator("#chip h2")).to_contain_text("authentic")
+    card = page.locator("#face")
+    expect(card.locator("h2")).to_contain_text("possible impostor")
+    expect(card).to_contain_text("never an automatic refusal")
+    expect(page.locator(".verdict")).to_contain_text("Refer")
     page.context.close()

@@ -44,6 +44,7 @@ from borderpost.store.models.issuance import (
 )
 from borderpost.store.models.judgements import ResolutionJudgement
 from borderpost.store.models.leads import IntelIdentifier, IntelLead, IntelLeadReview, IntelRecord
+from borderpost.store.models.lookout_photos import LookoutPhoto
 from borderpost.store.models.lost_stolen import LostStolenDocument
 from borderpost.store.models.ports import Port
 from borderpost.store.models.sync import (
@@ -111,6 +112,7 @@ __all__ = [
     "IssuanceApplication",
     "IssuanceEvidence",
     "IssuedPassport",
+    "LookoutPhoto",
     "LostStolenDocument",
     "ManifestTraveller",
     "OutboxEvent",
