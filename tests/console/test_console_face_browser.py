@@ -79,3 +79,37 @@ def test_console_form_with_chip_and_live_capture_warns_of_an_impostor(
     expect(card).to_contain_text("never an automatic refusal")
     expect(page.locator(".verdict")).to_contain_text("Refer")
     page.context.close()
+
+
+#: A camera for the page: a canvas stream stands in for the booth's camera (the shared
+#: browser has no fake-device flags), so the page's own getUserMedia code path runs.
+FAKE_CAMERA = """
+navigator.mediaDevices.getUserMedia = async () => {
+  const canvas = document.createElement("canvas");
+  canvas.width = 320; canvas.height = 240;
+  const g = canvas.getContext("2d");
+  let tick = 0;
+  const draw = () => { g.fillStyle = `hsl(${tick++ % 360}, 60%, 50%)`; g.fillRect(0, 0, 320, 240) };
+  setInterval(draw, 30);
+  return canvas.captureStream(15);
+};
+"""
+
+
+def test_camera_snapshot_fills_the_live_capture_field(browser: Browser, live_server: str) -> None:
+    page = _page(browser, live_server, "olga")
+    page.add_init_script(FAKE_CAMERA)
+    page.goto("/console/inspect")
+    page.get_by_role("button", name="Use the camera").click()
+    expect(page.locator(".camera-video")).to_be_visible()
+    page.wait_for_function("() => document.querySelector('.camera-video').videoWidth > 0")
+    page.get_by_role("button", name="Take the picture").click()
+    expect(page.locator(".camera-status")).to_contain_text("Snapshot taken")
+    chosen = page.evaluate(
+        "() => { const f = document.getElementById('live_face').files;"
+        " return f.length ? [f.length, f[0].name, f[0].type, f[0].size] : [0]; }"
+    )
+    assert chosen[:3] == [1, "live-capture.jpg", "image/jpeg"] and chosen[3] > 500
+    expect(page.locator(".camera-snapshot")).to_be_visible()
+    expect(page.locator(".camera-video")).to_be_hidden()  # the camera is released
+    page.context.close()
