@@ -103,6 +103,12 @@ def check_faces(
     if searched is None or searched.template is None:
         return FaceChecks(face, ())
     found = gallery.search(
-        session, searched.template, min_score=min_score, probe_name=name, actor=actor, now=now
+        session,
+        searched.template,
+        min_score=min_score,
+        probe_name=name,
+        actor=actor,
+        now=now,
+        refresh=False,  # refreshed above
     )
     return FaceChecks(face, tuple(found))

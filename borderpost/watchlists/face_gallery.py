@@ -134,12 +134,16 @@ class LookoutFaces:
         actor: str,
         now: dt.datetime,
         limit: int = 5,
+        refresh: bool = True,
     ) -> list[FaceCandidate]:
-        """Lookout photos scoring at least ``min_score`` against ``probe``, best first."""
-        if self.refresh(session, actor=actor, now=now) == 0:
+        """Lookout photos scoring at least ``min_score`` against ``probe``, best first
+        (``refresh=False``: the caller has just called :meth:`refresh`)."""
+        if refresh and self.refresh(session, actor=actor, now=now) == 0:
             return []
         with self._lock:
             gallery, labels = self._gallery, self._labels
+        if len(gallery) == 0:
+            return []
         found = gallery.search(
             np.asarray(probe, dtype=np.float64), threshold=1.0 - min_score, limit=limit
         )
