@@ -82,6 +82,26 @@ class Settings(BaseSettings):
             "targets). A mismatch suggests referral to an officer, never a refusal."
         ),
     )
+    face_search_min_score: float = Field(
+        default=0.5,
+        gt=0.0,
+        le=1.0,
+        description=(
+            "Score (1 - Euclidean distance of face templates) at or above which a lookout photo "
+            "is a candidate in the 1:N search at inspection (0.5 is a distance of 0.5, stricter "
+            "than the 1:1 threshold because a gallery gives more chances of a false match; not "
+            "validated against EES/NIST targets). A candidate suggests referral, never refusal."
+        ),
+    )
+    face_upload_max_bytes: int = Field(
+        default=8 * 1024 * 1024,
+        ge=64 * 1024,
+        le=8 * 1024 * 1024,
+        description=(
+            "Largest face image accepted from a form or upload: the console's live capture and "
+            "lookout photos (at most 8 MB, the face decoder's own limit)."
+        ),
+    )
     api_retention_hours: int = Field(
         default=24,
         ge=1,

@@ -15,7 +15,7 @@ from PIL import Image, UnidentifiedImageError
 
 from borderpost.biometrics.errors import BiometricFormatError
 
-__all__ = ["MAX_IMAGE_BYTES", "MAX_PIXELS", "decode_image"]
+__all__ = ["MAX_IMAGE_BYTES", "MAX_PIXELS", "decode_image", "media_type"]
 
 #: Largest encoded image accepted (a camera JPEG of a face is well under this).
 MAX_IMAGE_BYTES = 8 * 1024 * 1024
@@ -77,3 +77,16 @@ def decode_image(data: bytes, what: str = "the image") -> RgbImage:
         size = (max(1, round(rgb.size[0] * scale)), max(1, round(rgb.size[1] * scale)))
         rgb = rgb.resize(size, Image.Resampling.BILINEAR)
     return np.ascontiguousarray(np.asarray(rgb, dtype=np.uint8))
+
+
+def media_type(data: bytes) -> str:
+    """The MIME type of an image :func:`decode_image` accepted (``image/jpeg``, ``image/png``,
+    ``image/jp2``, ...; ``application/octet-stream`` when Pillow names none)."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            found = image.format
+    except (OSError, ValueError, SyntaxError):
+        return "application/octet-stream"
+    if found == "JPEG2000":
+        return "image/jp2"
+    return Image.MIME.get(found or "", "application/octet-stream")

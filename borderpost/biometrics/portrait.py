@@ -6,14 +6,14 @@ from typing import Any
 
 from borderpost.biometrics.dg2 import parse_dg2
 from borderpost.biometrics.errors import BiometricFormatError
-from borderpost.biometrics.face import DetectionPolicy, analyse_face
+from borderpost.biometrics.face import DetectionPolicy, FaceAnalysis, analyse_face
 from borderpost.biometrics.matching import DEFAULT_THRESHOLD, Verification, verify
 
 __all__ = ["compare_with_dg2"]
 
 
 def compare_with_dg2(
-    live: bytes,
+    live: bytes | FaceAnalysis,
     dg2: bytes,
     *,
     threshold: float = DEFAULT_THRESHOLD,
@@ -23,12 +23,17 @@ def compare_with_dg2(
 
     Returns ``{"outcome", "distance", "threshold", "reason", "advice", "live", "portrait",
     "errors"}``; unreadable input gives outcome ``inconclusive`` with an error finding
-    (``code`` and ``message``) instead of an exception.
+    (``code`` and ``message``) instead of an exception. ``live`` may be the capture already
+    analysed (the inspection analyses it once for the 1:1 and the 1:N search).
     """
     errors: list[dict[str, str]] = []
     live_face = portrait_face = None
     try:
-        live_face = analyse_face(live, "the live capture", policy)
+        live_face = (
+            live
+            if isinstance(live, FaceAnalysis)
+            else analyse_face(live, "the live capture", policy)
+        )
     except BiometricFormatError as exc:
         errors.append({"code": exc.code, "message": exc.message, "source": "live capture"})
     try:

@@ -11,17 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy.orm import Session
 
-from borderpost.biometrics import compare_with_dg2
 from borderpost.documents import MrzResult
 from borderpost.documents.chip import ChipFormatError, ChipReport, parse_sod, verify
 from borderpost.inspection.errors import Invalid
 from borderpost.trust import load_anchors
 
-__all__ = ["ChipData", "check_chip", "compare_live_face"]
+__all__ = ["ChipData", "check_chip"]
 
 #: Largest accepted EF.SOD and data group (DG2 face images run to ~100 kB; DG3 more).
 MAX_FILE_BYTES = 512 * 1024
@@ -66,30 +64,3 @@ def check_chip(
     anchors = load_anchors(session, countries)
     printed = None if typed else document.mrz
     return verify(chip.sod, chip.data_groups, anchors=anchors, printed_mrz=printed, at=now.date())
-
-
-#: Largest live capture accepted (a booth camera's JPEG of a face is far smaller).
-MAX_LIVE_BYTES = 8 * 1024 * 1024
-
-
-def compare_live_face(live: bytes, chip: ChipData | None, *, threshold: float) -> dict[str, Any]:
-    """The live capture compared 1:1 with the chip portrait (DG2): a candidate, never a verdict.
-
-    Without a chip portrait the result is ``inconclusive`` with the reason; bad images are
-    error findings in the result, never exceptions.
-    """
-    if len(live) > MAX_LIVE_BYTES:
-        raise Invalid(f"live capture: larger than {MAX_LIVE_BYTES} bytes")
-    if chip is None or 2 not in chip.data_groups:
-        return {
-            "outcome": "inconclusive",
-            "distance": None,
-            "threshold": threshold,
-            "reason": "no chip portrait (DG2) was read: the live face was not compared; "
-            "an officer compares it with the printed photo",
-            "advice": "a candidate for an officer to confirm, never an automatic decision",
-            "live": None,
-            "portrait": None,
-            "errors": [],
-        }
-    return compare_with_dg2(live, chip.data_groups[2], threshold=threshold)

@@ -85,7 +85,7 @@ def approval_reasons(
     for hit in cleared:
         if hit.kind == "document":
             found.append(f"{APPROVAL_RULES['document_hit_clearance']} (hit {hit.hit_id})")
-        elif hit.score >= high_risk_threshold:
+        elif hit.kind == "watchlist" and hit.score >= high_risk_threshold:
             found.append(
                 f"{APPROVAL_RULES['high_risk_clearance']} (hit {hit.hit_id}, score "
                 f"{hit.score:.2f} >= {high_risk_threshold:.2f})"

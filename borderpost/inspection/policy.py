@@ -20,6 +20,7 @@ class InspectionPolicy:
     high_risk_threshold: float = 0.90
     traveller_match_threshold: float = 0.90
     face_match_threshold: float = 0.6
+    face_search_min_score: float = 0.5
     permits: PermitRules = field(default_factory=load_permit_rules)
 
     @classmethod
@@ -28,4 +29,5 @@ class InspectionPolicy:
             high_risk_threshold=settings.high_risk_threshold,
             traveller_match_threshold=settings.traveller_match_threshold,
             face_match_threshold=settings.face_match_threshold,
+            face_search_min_score=settings.face_search_min_score,
         )

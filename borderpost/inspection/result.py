@@ -43,7 +43,7 @@ class HitView:
     """A stored hit as the officer sees it; ``high_risk``: clearing it needs a supervisor."""
 
     id: int
-    kind: Literal["watchlist", "document"]
+    kind: Literal["watchlist", "document", "face"]
     list_name: str
     entry_id: str
     name: str
@@ -51,8 +51,11 @@ class HitView:
     score: float
     reasons: tuple[str, ...]
     high_risk: bool
+    #: For a face hit: the lookout photo the face resembles.
+    photo: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        extra: dict[str, Any] = {} if self.photo is None else {"photo": self.photo}
         return {
             "id": self.id,
             "kind": self.kind,
@@ -63,6 +66,7 @@ class HitView:
             "score": round(self.score, 4),
             "high_risk": self.high_risk,
             "reasons": list(self.reasons),
+            **extra,
         }
 
 
@@ -92,6 +96,11 @@ class InspectionResult:
         """Lost/stolen document reports the document matched."""
         return tuple(hit for hit in self.hits if hit.kind == "document")
 
+    @property
+    def face_hits(self) -> tuple[HitView, ...]:
+        """Lookout photos the face resembles (1:N), for an officer to confirm."""
+        return tuple(hit for hit in self.hits if hit.kind == "face")
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``borderpost inspect --json``."""
         doc = self.document
@@ -120,6 +129,7 @@ class InspectionResult:
             "face": self.face,
             "hits": [hit.to_dict() for hit in self.watchlist_hits],
             "lost_stolen": [hit.to_dict() for hit in self.document_hits],
+            "face_candidates": [hit.to_dict() for hit in self.face_hits],
             "history": self.history.to_dict(),
             "suggestion": {
                 "action": self.suggestion.action,

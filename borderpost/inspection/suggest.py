@@ -57,6 +57,11 @@ RULES: Mapping[str, Rule] = {
             "refer",
             "the live face may not be the chip portrait's (an officer must compare them)",
         ),
+        Rule(
+            "face_lookout",
+            "refer",
+            "the face resembles a lookout photo (a candidate for an officer to confirm)",
+        ),
         Rule("high_risk_hit", "refer", "a watchlist hit at or above the high-risk threshold"),
         Rule("watchlist_hit", "refer", "a possible watchlist match"),
         Rule("overstay", "refer", "a previous stay exceeded the permitted period"),
@@ -69,7 +74,7 @@ class HitSignal:
     """What the rules need to know of one hit; ``hit_id`` links the signal to the stored hit."""
 
     hit_id: int | None
-    kind: Literal["watchlist", "document"]
+    kind: Literal["watchlist", "document", "face"]
     score: float
     description: str
     stolen_exact: bool = False
@@ -135,6 +140,8 @@ def signals(
         if hit.kind == "document":
             name = "stolen_document" if hit.stolen_exact else "reported_document"
             fired.append(_signal(name, hit.description, hit.hit_id))
+        elif hit.kind == "face":
+            fired.append(_signal("face_lookout", hit.description, hit.hit_id))
         elif hit.score >= high_risk_threshold:
             detail = f"{hit.description} (score {hit.score:.2f} >= {high_risk_threshold:.2f})"
             fired.append(_signal("high_risk_hit", detail, hit.hit_id))

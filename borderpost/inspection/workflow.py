@@ -23,8 +23,9 @@ from borderpost import audit
 from borderpost.documents import DocumentFields, FieldError, MrzResult, from_fields, parse
 from borderpost.identity.roles import Permission
 from borderpost.inspection.access import check_at_port, port_by_code
-from borderpost.inspection.chip import ChipData, check_chip, compare_live_face
+from borderpost.inspection.chip import ChipData, check_chip
 from borderpost.inspection.errors import Invalid
+from borderpost.inspection.faces import check_faces
 from borderpost.inspection.history import full_name, identify, read_history, record_document
 from borderpost.inspection.live_faces import keep_live_capture
 from borderpost.inspection.policy import InspectionPolicy
@@ -35,6 +36,7 @@ from borderpost.screening.query import Query, QueryError
 from borderpost.store import UnitOfWork
 from borderpost.store.models import Inspection, ScreeningHit, User
 from borderpost.store.repos.inspections import InspectionRepo
+from borderpost.watchlists.face_gallery import FaceCandidate, LookoutFaces
 
 __all__ = ["DOCUMENT_LIST", "Direction", "hit_view", "inspect", "read_document"]
 
@@ -62,7 +64,12 @@ def _query(document: MrzResult) -> Query:
         return Query.parse(name, dob=dob, gender=sex, document_number=document.document_number)
 
 
-def _store_hits(session: Session, inspection_id: int, screening: Screening) -> list[ScreeningHit]:
+def _store_hits(
+    session: Session,
+    inspection_id: int,
+    screening: Screening,
+    faces: tuple[FaceCandidate, ...] = (),
+) -> list[ScreeningHit]:
     repo = InspectionRepo(session)
     rows = []
     for hit in screening.hits:
@@ -106,6 +113,27 @@ def _store_hits(session: Session, inspection_id: int, screening: Screening) -> l
                 ],
             )
         )
+    for face in faces:
+        rows.append(
+            ScreeningHit(
+                inspection_id=inspection_id,
+                kind="face",
+                list_name=face.list_name,
+                entry_id=face.entry_id,
+                name=face.name,
+                matched_name=f"{face.probe} ~ lookout photo {face.photo_id}",
+                score=face.score,
+                reasons=[
+                    {
+                        "feature": "face",
+                        "photo": face.photo_id,
+                        "distance": round(face.distance, 4),
+                        "probe": face.probe,
+                        "text": face.reason,
+                    }
+                ],
+            )
+        )
     for row in rows:
         repo.add(row)
     return rows
@@ -113,7 +141,9 @@ def _store_hits(session: Session, inspection_id: int, screening: Screening) -> l
 
 def hit_view(row: ScreeningHit, high_risk_threshold: float) -> HitView:
     """A stored hit as the officer sees it."""
-    kind: Literal["watchlist", "document"] = "document" if row.kind == "document" else "watchlist"
+    kind: Literal["watchlist", "document", "face"] = (
+        "document" if row.kind == "document" else "face" if row.kind == "face" else "watchlist"
+    )
     return HitView(
         id=row.id,
         kind=kind,
@@ -123,8 +153,14 @@ def hit_view(row: ScreeningHit, high_risk_threshold: float) -> HitView:
         matched_name=row.matched_name,
         score=row.score,
         reasons=tuple(str(reason.get("text", "")) for reason in row.reasons),
-        high_risk=kind == "document" or row.score >= high_risk_threshold,
+        high_risk=kind == "document" or (kind == "watchlist" and row.score >= high_risk_threshold),
+        photo=_photo_of(row) if kind == "face" else None,
     )
+
+
+def _photo_of(row: ScreeningHit) -> int | None:
+    photo = row.reasons[0].get("photo") if row.reasons else None
+    return photo if isinstance(photo, int) else None
 
 
 def hit_signal(row: ScreeningHit) -> HitSignal:
@@ -133,6 +169,9 @@ def hit_signal(row: ScreeningHit) -> HitSignal:
         first = row.reasons[0] if row.reasons else {}
         stolen = bool(first.get("exact")) and first.get("status") in _STOLEN
         return HitSignal(row.id, "document", row.score, str(first.get("text", row.name)), stolen)
+    if row.kind == "face":
+        first = row.reasons[0] if row.reasons else {}
+        return HitSignal(row.id, "face", row.score, str(first.get("text", row.name)))
     description = f"{row.list_name} {row.entry_id} {row.name!r} ~ {row.matched_name!r}"
     return HitSignal(row.id, "watchlist", row.score, description)
 
@@ -173,6 +212,7 @@ def inspect(
     policy: InspectionPolicy | None = None,
     chip: ChipData | None = None,
     live_face: bytes | None = None,
+    lookout_faces: LookoutFaces | None = None,
 ) -> InspectionResult:
     """Inspect a traveller presenting a document at ``port`` in ``direction`` (entry or exit).
 
@@ -185,7 +225,11 @@ def inspect(
     with the chip portrait (DG2); a mismatch suggests a referral to an officer (a candidate
     impostor, never a refusal). The comparison is kept with the chip result; the camera image
     only when the face did not verify, for the referral, under the retention rule of
-    :mod:`borderpost.inspection.live_faces` (no template is kept).
+    :mod:`borderpost.inspection.live_faces` (no template is kept). The live face (or,
+    without one, the chip portrait) is also searched 1:N over
+    the lookout photos (``lookout_faces``, the process's gallery; a fresh one when None): each
+    photo scoring at least the policy's ``face_search_min_score`` is stored as a hit of kind
+    ``face`` and suggests a referral, for an officer to confirm or clear with a reason.
 
     Raises:
         Invalid: unknown direction; both or neither of ``mrz`` and ``fields``; no MRZ layout
@@ -209,11 +253,17 @@ def inspect(
         if chip is None
         else check_chip(session, chip, document, typed=fields is not None, now=now)
     )
-    face = (
-        None
-        if live_face is None
-        else compare_live_face(live_face, chip, threshold=rules.face_match_threshold)
+    faces = check_faces(
+        session,
+        live_face,
+        chip,
+        gallery=lookout_faces or LookoutFaces(),
+        threshold=rules.face_match_threshold,
+        min_score=rules.face_search_min_score,
+        actor=officer.username,
+        now=now,
     )
+    face = faces.face
     chip_stored = None if chip_report is None else chip_report.to_dict()
     if chip_stored is not None and face is not None:
         chip_stored["face"] = face
@@ -233,7 +283,7 @@ def inspect(
     InspectionRepo(session).add(inspection)
     if face is not None and live_face is not None:
         keep_live_capture(session, inspection, live_face, face, officer=officer, now=now)
-    rows = _store_hits(session, inspection.id, screener.screen(_query(document)))
+    rows = _store_hits(session, inspection.id, screener.screen(_query(document)), faces.candidates)
     history = read_history(
         session, match, actor=officer.username, purpose=f"inspection {inspection.id}", now=now
     )
@@ -303,6 +353,7 @@ def _audit(
             "chip": inspection.chip_verdict,
             "face": face,
             "hits": sum(1 for row in rows if row.kind == "watchlist"),
+            "face_hits": sum(1 for row in rows if row.kind == "face"),
             "document_hits": sum(1 for row in rows if row.kind == "document"),
             "suggested_action": inspection.suggested_action,
         },

@@ -6,7 +6,10 @@ __all__ = [
     "EmptyImportError",
     "ListContentError",
     "ListInputError",
+    "PhotoInputError",
+    "UnknownEntryError",
     "UnknownListError",
+    "UnknownPhotoError",
     "UnknownVersionError",
     "WatchlistError",
 ]
@@ -34,3 +37,24 @@ class EmptyImportError(WatchlistError):
 
 class ListContentError(WatchlistError):
     """A list file cannot be read as the format given (the message names file and line)."""
+
+
+class UnknownEntryError(UnknownListError):
+    """A list holds no current entry with the given id."""
+
+
+class UnknownPhotoError(WatchlistError):
+    """No lookout photo has the given id."""
+
+
+class PhotoInputError(ListInputError):
+    """An uploaded lookout photo cannot be used (not an image, too large, no usable face).
+
+    ``code`` is stable (``image_undecodable``, ``image_too_large``, ``image_empty``,
+    ``no_usable_face``, ``duplicate_photo``); the message says in words what is wrong.
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message

@@ -31,6 +31,7 @@ from borderpost.web.routers import (
     intel,
     issuance,
     lists,
+    lookout_photos,
     lost_stolen,
     ports,
     sync,
@@ -86,6 +87,8 @@ def create_app(settings: Settings, *, store: Store | None = None, warm: bool = F
         app.add_middleware(SerialRequests)
     for module in (health, auth, inspections, travellers, lists, lost_stolen, users, ports, audit):
         app.include_router(module.router, prefix=API_PREFIX)
+    # Face photos of lookouts, searched 1:N at primary inspection.
+    app.include_router(lookout_photos.router, prefix=API_PREFIX)
     # Pre-arrival targeting: manifests, assessments, hit review, lookouts.
     app.include_router(targeting.router, prefix=API_PREFIX)
     # Vehicles at land posts and cargo targeting.

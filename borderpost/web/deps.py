@@ -23,6 +23,7 @@ from borderpost.inspection.policy import InspectionPolicy
 from borderpost.store import Store, UnitOfWork
 from borderpost.store.models import User
 from borderpost.store.repos.users import UserRepo
+from borderpost.watchlists.face_gallery import LookoutFaces
 from borderpost.watchlists.screener import ScreenerCache
 from borderpost.web.errors import PermissionDenied, Unauthenticated
 
@@ -51,6 +52,8 @@ class WebState:
     screeners: ScreenerCache
     policy: InspectionPolicy
     clock: Callable[[], dt.datetime] = field(default=_utc_now)
+    #: The lookout photos' face templates, searched 1:N at inspection (kept per process).
+    lookout_faces: LookoutFaces = field(default_factory=LookoutFaces)
 
     def now(self) -> dt.datetime:
         return self.clock()

@@ -49,6 +49,7 @@ from borderpost.watchlists import (
     UnknownVersionError,
     WatchlistError,
 )
+from borderpost.watchlists.errors import UnknownPhotoError
 
 __all__ = [
     "PROBLEMS",
@@ -123,6 +124,7 @@ PROBLEMS: dict[type[Exception], ProblemKind] = {
     PortError: _kind(422, "invalid", "Invalid request"),
     # watchlists
     UnknownListError: _kind(404, "not-found", "Not found"),
+    UnknownPhotoError: _kind(404, "not-found", "Not found"),
     UnknownVersionError: _kind(404, "not-found", "Not found"),
     EmptyImportError: _kind(409, "conflict", "Conflict"),
     ListInputError: _kind(422, "invalid", "Invalid request"),

@@ -35,6 +35,11 @@ def grace_hopper_bytes() -> bytes:
     return path.read_bytes()
 
 
+def grace_hopper() -> Rgb:
+    with Image.open(io.BytesIO(grace_hopper_bytes())) as image:
+        return np.asarray(image.convert("RGB"), dtype=np.uint8)
+
+
 def encode(image: Rgb, fmt: str = "JPEG", **options: object) -> bytes:
     buffer = io.BytesIO()
     Image.fromarray(image).save(buffer, fmt, **options)

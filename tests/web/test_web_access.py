@@ -48,6 +48,7 @@ MRZ = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F120415
 CASE_READERS = frozenset({"analyst", "auditor"})
 RECORDERS = frozenset({"officer", "supervisor", "analyst"})
 ANALYST = frozenset({"analyst"})
+PHOTO_READERS = frozenset({"officer", "supervisor", "analyst", "auditor"})
 _ENTITY = {"source": "s", "date": "2026-03-02", "name": "A B", "number": "+442079460018"}
 _ENTITY |= {"plate": "AB12CDE", "country": "GB", "text": "1 High Street"}
 _LEDGER = b"Ref,Date,Item,Qty\nS-9,02/03/2026,cocaine,1 kg\n"
@@ -160,6 +161,16 @@ ACCESS: dict[tuple[str, str], tuple[frozenset[str] | str, dict[str, Any]]] = {
     ("POST", "/api/v1/lists/import"): (
         ADMIN,
         {"data": {"format": "csv"}, "files": {"files": ("lookouts.csv", CSV_LIST)}},
+    ),
+    ("POST", "/api/v1/lists/{name}/entries/{entry_id}/photos"): (
+        ANALYST,
+        {"files": {"photo": ("face.jpg", b"not an image")}},
+    ),
+    ("GET", "/api/v1/lists/{name}/entries/{entry_id}/photos"): (PHOTO_READERS, {}),
+    ("GET", "/api/v1/lookout-photos/{photo_id}/image"): (PHOTO_READERS, {}),
+    ("POST", "/api/v1/lookout-photos/{photo_id}/removal"): (
+        ANALYST,
+        {"json": {"reason": "wrong person on this photo"}},
     ),
     ("GET", "/api/v1/lost-stolen"): (READERS, {"params": {"number": "X1234567"}}),
     ("GET", "/api/v1/users/me"): (ALL, {}),

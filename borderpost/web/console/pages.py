@@ -90,6 +90,12 @@ PAGES: dict[str, Page] = {
         ),
         Page("stock_move", "/console/issuance/stock", (_P.MANAGE_STOCK,), in_menu=False),
         Page("lead_review", "/console/intel/leads", (_P.REVIEW_LEAD,), in_menu=False),
+        Page(
+            "lookout_photo",
+            "/console/lookout-photos",
+            (_P.ADD_LOOKOUT, _P.INSPECT, _P.READ_AUDIT),
+            in_menu=False,
+        ),
     )
 }
 

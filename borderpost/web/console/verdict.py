@@ -57,7 +57,11 @@ def card(record: dict[str, Any], history: dict[str, Any] | None) -> VerdictCard:
     decisions = record.get("decisions") or []
     decided = next((d for d in reversed(decisions) if d["approval"] in _IN_FORCE), None)
     pending = next((d for d in reversed(decisions) if d["approval"] == "pending"), None)
-    hits = [*record.get("hits", []), *record.get("lost_stolen", [])]
+    hits = [
+        *record.get("hits", []),
+        *record.get("lost_stolen", []),
+        *record.get("face_candidates", []),
+    ]
     return VerdictCard(
         record=record,
         history=history,

@@ -200,6 +200,7 @@ def inspection_json(result: InspectionResult) -> dict[str, Any]:
         "document": result.document.to_dict(),
         "hits": [hit.to_dict() for hit in result.watchlist_hits],
         "lost_stolen": [hit.to_dict() for hit in result.document_hits],
+        "face_candidates": [hit.to_dict() for hit in result.face_hits],
         "traveller": {
             "id": result.history.traveller_id,
             "match": result.history.match,
@@ -221,7 +222,10 @@ def create_inspection(
     authentication) and its verdict (``chip.verdict``: authentic, unverified or failed)
     shown beside the MRZ verdict. With ``live_face``, the traveller's face is compared with
     the chip portrait (``face``: outcome match, no_match or inconclusive, with the reason);
-    a mismatch suggests a referral, for an officer to confirm."""
+    a mismatch suggests a referral, for an officer to confirm. The live face (or the chip
+    portrait) is searched over the lookout photos: ``face_candidates`` lists each photo
+    scoring at least ``BORDERPOST_FACE_SEARCH_MIN_SCORE``, with its reason; each is a hit to
+    confirm or clear and suggests a referral, never a refusal."""
     result = inspect(
         uow,
         state.screeners.get(),
@@ -234,6 +238,7 @@ def create_inspection(
         policy=state.policy,
         chip=None if body.chip is None else body.chip.to_chip(),
         live_face=None if body.live_face is None else _decode(body.live_face, "live_face"),
+        lookout_faces=state.lookout_faces,
     )
     uow.commit()
     return inspection_json(result)
@@ -276,6 +281,7 @@ def create_inspection_from_image(
         direction,
         state.now(),
         policy=state.policy,
+        lookout_faces=state.lookout_faces,
     )
     uow.commit()
     answer = inspection_json(result)

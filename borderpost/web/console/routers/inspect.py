@@ -25,6 +25,7 @@ from borderpost.targeting.review import lookout_count
 from borderpost.web.console.deps import CsrfForm, page
 from borderpost.web.console.forms import FormError, text_field
 from borderpost.web.console.render import language_of, render
+from borderpost.web.console.uploads import chip_files, face_image
 from borderpost.web.console.verdict import card
 from borderpost.web.deps import StateDep, UowDep, WebState
 from borderpost.web.errors import kind_of
@@ -73,6 +74,7 @@ def _inspect_page(
         stale_never=stale == float("inf"),
         list_age_limit=limit,
         image_note=image_note,
+        face_limit_mb=f"{state.settings.face_upload_max_bytes / (1024 * 1024):.0f}",
     )
 
 
@@ -86,7 +88,12 @@ def inspect_form(request: Request, user: Inspector, uow: UowDep) -> Response:
 def run_inspection(
     request: Request, user: Inspector, form: CsrfForm, state: StateDep, uow: UowDep
 ) -> Response:
-    """Inspect, then show the verdict card (a reload does not inspect twice)."""
+    """Inspect, then show the verdict card (a reload does not inspect twice).
+
+    With the chip's files (EF.SOD and data groups) the chip is verified; with a live capture
+    (a file, or a snapshot from the browser's camera) the face is compared with the chip
+    portrait and searched over the lookout photos, as ``POST /api/v1/inspections`` does.
+    A file that cannot be used is refused with the reason and nothing is stored."""
     mrz = str(form.get("mrz", ""))[:400]
     port = str(form.get("port", ""))[:16]
     direction = str(form.get("direction", "entry"))[:8]
@@ -96,6 +103,13 @@ def run_inspection(
         direction = text_field(form, "direction", max_length=8, required=True)
         if direction not in ("entry", "exit"):
             raise FormError("direction", "choose entry or exit")
+        chip = chip_files(form, "chip_sod", "chip_dg")
+        live = face_image(
+            form,
+            "live_face",
+            max_bytes=state.settings.face_upload_max_bytes,
+            what="the live capture",
+        )
         result = inspect(
             uow,
             state.screeners.get(),
@@ -105,6 +119,9 @@ def run_inspection(
             direction,
             state.now(),
             policy=state.policy,
+            chip=chip,
+            live_face=live,
+            lookout_faces=state.lookout_faces,
         )
     except FormError as exc:
         errors = {exc.field: exc.message}

@@ -167,7 +167,14 @@ def lookout(
     state.screeners.invalidate()
     done = f"{entry.entry_id} ({entry.name}), version {summary.version}"
     return render(
-        request, "lookout.html", user=user, values={}, errors={}, done=done, list=LOOKOUT_LIST
+        request,
+        "lookout.html",
+        user=user,
+        values={},
+        errors={},
+        done=done,
+        done_entry=entry.entry_id,
+        list=LOOKOUT_LIST,
     )
 
 

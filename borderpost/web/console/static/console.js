@@ -27,8 +27,58 @@ function watchMrz(area) {
   });
 }
 
+// A snapshot from the browser's camera fills the live-capture file field, as if the officer
+// had chosen a file. Shown only where the browser offers a camera (getUserMedia needs HTTPS or
+// localhost); the plain file field works everywhere.
+function cameraCapture(box) {
+  const input = document.getElementById(box.dataset.camera);
+  const media = navigator.mediaDevices;
+  if (!input || !media || !media.getUserMedia || typeof DataTransfer === "undefined") return;
+  const button = box.querySelector(".camera-button");
+  const video = box.querySelector(".camera-video");
+  const canvas = box.querySelector(".camera-snapshot");
+  const status = box.querySelector(".camera-status");
+  let stream = null;
+  const stop = () => {
+    if (stream) stream.getTracks().forEach((track) => track.stop());
+    stream = null;
+    video.hidden = true;
+    button.textContent = box.dataset.start;
+  };
+  button.addEventListener("click", async () => {
+    if (!stream) {
+      try {
+        stream = await media.getUserMedia({ video: { facingMode: "user" }, audio: false });
+      } catch (error) {
+        status.textContent = `${box.dataset.denied} (${error.name})`;
+        return;
+      }
+      video.srcObject = stream;
+      video.hidden = false;
+      await video.play();
+      button.textContent = box.dataset.take;
+      return;
+    }
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    canvas.getContext("2d").drawImage(video, 0, 0, canvas.width, canvas.height);
+    stop();
+    canvas.toBlob((blob) => {
+      if (!blob) return;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([blob], "live-capture.jpg", { type: "image/jpeg" }));
+      input.files = transfer.files;
+      canvas.hidden = false;
+      status.textContent = box.dataset.done;
+    }, "image/jpeg", 0.92);
+  });
+  input.form.addEventListener("submit", stop);
+  box.hidden = false;
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("textarea[data-mrz]").forEach(watchMrz);
+  document.querySelectorAll("[data-camera]").forEach(cameraCapture);
   document.querySelectorAll("select[data-autosubmit]").forEach((select) => {
     select.addEventListener("change", () => select.form.requestSubmit());
     const button = select.form.querySelector("button");
