@@ -36,6 +36,7 @@ import threading
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -115,8 +116,9 @@ def _pairs(keys: Iterable[str]) -> list[str]:
     return [f"{a}|{b}" for i, a in enumerate(unique) for b in unique[i + 1 :]]
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A list name worth comparing (a tuple: hundreds are made per traveller)."""
+
     name_id: int
     entry: int
     name: str
@@ -321,7 +323,16 @@ class NameIndex:
     def _ranked(
         self, query: NameKeys, short: IdArray, scores: ValueArray, top: float, limit: int
     ) -> list[Candidate]:
-        """The shortlist ranked by key coverage, spelling and part count; the best ``limit``."""
+        """The shortlist ranked by key coverage, spelling and part count; the best ``limit``.
+
+        Spelling adds at most :data:`SPELLING`: names that could not reach the ``limit``-th
+        best rank even with a perfect spelling are left out before spellings are compared."""
+        gap = PART_COUNT_GAP * np.abs(self._counts[short] - len(query.parts))
+        if len(short) > limit:
+            least = scores / top - gap  # the rank with no spelling similarity at all
+            cut = np.partition(least, len(least) - limit)[len(least) - limit]
+            hopeful = least + (SPELLING + 1e-9) >= cut
+            short, scores, gap = short[hopeful], scores[hopeful], gap[hopeful]
         wanted = short.tolist()
         choices = (
             list(operator.itemgetter(*wanted)(self.spelling))
@@ -335,7 +346,6 @@ class NameIndex:
             )[0]
             / 100
         )
-        gap = PART_COUNT_GAP * np.abs(self._counts[short] - len(query.parts))
         rank = scores / top + SPELLING * spelling - gap
         chosen = np.lexsort((np.arange(len(short)), -rank))[:limit]
         owner, names = self.owner, self.names
