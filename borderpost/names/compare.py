@@ -65,6 +65,11 @@ class Unit:
     start: int
     end: int
     label: str
+    # worked out once when the name is prepared (comparison reads them for every pair)
+    run: bool = False  # more than one part
+    particle: bool = False  # a particle (pairs only with a particle, or itself)
+    weight: float = 0.0  # the heaviest part's weight
+    named: int = 0  # parts that are not particles
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +89,7 @@ class NameKey:
     scripts: frozenset[Script]
     parts: tuple[PartKey, ...]
     units: tuple[Unit, ...]
+    named: int = 0  # parts that are not particles
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +155,22 @@ class NameComparison:
         return f"{text}; score {self.score:.2f}"
 
 
+def _unit(parts: tuple[PartKey, ...], key: PartKey, start: int, end: int, label: str) -> Unit:
+    span = parts[start:end]
+    return Unit(
+        key,
+        start,
+        end,
+        label,
+        run=end - start > 1,
+        particle=key.kind is PartKind.PARTICLE,
+        weight=max(p.weight for p in span),
+        named=sum(1 for p in span if p.kind is not PartKind.PARTICLE),
+    )
+
+
 def _units(parts: tuple[PartKey, ...], texts: tuple[str, ...]) -> tuple[Unit, ...]:
-    units = [Unit(key, index, index + 1, texts[index]) for index, key in enumerate(parts)]
+    units = [_unit(parts, key, index, index + 1, texts[index]) for index, key in enumerate(parts)]
     for size in range(2, _MAX_RUN + 1):
         for start in range(len(parts) - size + 1):
             run = parts[start : start + size]
@@ -165,7 +185,8 @@ def _units(parts: tuple[PartKey, ...], texts: tuple[str, ...]) -> tuple[Unit, ..
             syllabic = any(p.syllabic for p in run)
             script = Script.ARABIC if abjad else Script.HANGUL if syllabic else None
             key = part_key(joined, PartKind.NAME, script)
-            units.append(Unit(key, start, start + size, " ".join(texts[start : start + size])))
+            label = " ".join(texts[start : start + size])
+            units.append(_unit(parts, key, start, start + size, label))
     return tuple(units)
 
 
@@ -188,6 +209,7 @@ def prepare(name: str) -> NameKey:
         scripts=detect_scripts(name),
         parts=keys,
         units=_units(keys, texts),
+        named=sum(1 for p in parts if p.kind is not PartKind.PARTICLE),
     )
 
 
@@ -226,38 +248,41 @@ def _align(left: NameKey, right: NameKey) -> _Alignment:
     the alignment covering most parts (ABDALGHFAR must meet ABDUL GHAFAR before a lone
     ABDUL takes a later ABD)."""
     scored: list[tuple[tuple[float, float, int, int, int], _Pair]] = []
+    similarity = part_similarity
+    right_units = right.units
     for i, a in enumerate(left.units):
-        for j, b in enumerate(right.units):
-            if a.end - a.start > 1 and b.end - b.start > 1:
+        a_key, a_run, a_particle = a.key, a.run, a.particle
+        for j, b in enumerate(right_units):
+            if a_run and b.run:
                 continue
-            if (a.key.kind is PartKind.PARTICLE) != (
-                b.key.kind is PartKind.PARTICLE
-            ) and a.key.text != b.key.text:
+            b_key = b.key
+            if a_particle is not b.particle and a_key.text != b_key.text:
                 continue  # a particle pairs only with a particle (ALI is not AL), or itself
-            score, evidence = part_similarity(a.key, b.key)
-            merged = a.end - a.start > 1 or b.end - b.start > 1
-            if merged and (score < MERGE_MATCH or not _comparable(a.key.text, b.key.text)):
+            score, evidence = similarity(a_key, b_key)
+            if score < PART_MATCH:
                 continue
-            if score >= PART_MATCH:
-                # Pairs of real name parts first, particles (AL=AL) after them.
-                named = float(a.key.weight > _PARTICLE_WEIGHT or merged)
-                size = (a.end - a.start) + (b.end - b.start)
-                scored.append(((named, score, -size, -i, -j), (a, b, score, evidence)))
+            merged = a_run or b.run
+            if merged and (score < MERGE_MATCH or not _comparable(a_key.text, b_key.text)):
+                continue
+            # Pairs of real name parts first, particles (AL=AL) after them.
+            named = float(a_key.weight > _PARTICLE_WEIGHT or merged)
+            size = (a.end - a.start) + (b.end - b.start)
+            scored.append(((named, score, -size, -i, -j), (a, b, score, evidence)))
+    if not scored:
+        return [], set(), set()
     scored.sort(key=lambda item: item[0], reverse=True)
     candidates = [pair for _rank, pair in scored]
     best = _greedy(candidates, None)
+    if len(best[0]) == len(candidates):
+        return best  # every pair aligned: no other order covers more
     best_coverage = _coverage(best)
     for pair in candidates:
-        if pair[0].end - pair[0].start > 1 or pair[1].end - pair[1].start > 1:
+        if pair[0].run or pair[1].run:
             alternative = _greedy(candidates, pair)
             coverage = _coverage(alternative)
             if coverage > best_coverage + 1e-9:
                 best, best_coverage = alternative, coverage
     return best
-
-
-def _unit_weight(unit: Unit, parts: tuple[PartKey, ...]) -> float:
-    return max(p.weight for p in parts[unit.start : unit.end])
 
 
 def _score(
@@ -272,7 +297,7 @@ def _score(
     matched = 0.0
     total = 0.0
     for a, b, score, _evidence in pairs:
-        weight = (_unit_weight(a, left.parts) + _unit_weight(b, right.parts)) / 2
+        weight = (a.weight + b.weight) / 2
         matched += weight * score
         total += weight
     named_left = sorted((r for r in rest_left if r[0].kind is not PartKind.PARTICLE), key=_heavy)
@@ -293,25 +318,19 @@ def _score(
     if total == 0.0:
         return 0.0, ""
     score = matched / total
-    covered = sum(
-        max(_named_in(a, left.parts), _named_in(b, right.parts)) for a, b, _s, _e in pairs
-    )
+    covered = sum(max(a.named, b.named) for a, b, _s, _e in pairs)
     initials_only = all(
         left.parts[a.start].kind is PartKind.INITIAL
         or right.parts[b.start].kind is PartKind.INITIAL
         for a, b, _s, _e in pairs
-        if _named_in(a, left.parts) and _named_in(b, right.parts)
+        if a.named and b.named
     )
     if covered and initials_only and score > INITIALS_ONLY_CAP:
         return INITIALS_ONLY_CAP, f"capped at {INITIALS_ONLY_CAP}: only initials agree"
-    named = max(_named_count(left), _named_count(right))
+    named = max(left.named, right.named)
     if covered <= 1 and named >= 2 and score > ONE_PART_CAP:
         return ONE_PART_CAP, f"capped at {ONE_PART_CAP}: only one name part agrees"
     return score, ""
-
-
-def _named_in(unit: Unit, parts: tuple[PartKey, ...]) -> int:
-    return sum(1 for p in parts[unit.start : unit.end] if p.kind is not PartKind.PARTICLE)
 
 
 def _heavy(rest: tuple[PartKey, bool]) -> float:
@@ -322,10 +341,6 @@ def _left_over(name: NameKey, used: set[int]) -> list[tuple[PartKey, bool]]:
     """Parts not aligned, each with whether it stands first or last in the name."""
     last = len(name.parts) - 1
     return [(p, i in (0, last)) for i, p in enumerate(name.parts) if i not in used]
-
-
-def _named_count(name: NameKey) -> int:
-    return sum(1 for p in name.parts if p.kind is not PartKind.PARTICLE)
 
 
 def compare(left: NameKey | str, right: NameKey | str) -> NameComparison:

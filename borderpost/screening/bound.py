@@ -50,6 +50,48 @@ _DOB_SUPPORT = (f.dob_exact, f.dob_within_listed, f.dob_day_month_swapped, f.dob
 _DOCUMENTS = (f.document_exact, f.document_ocr_confused)
 
 
+# What a feature's weight rides on in the bound: with a positive weight, where it *may* fire;
+# with a negative one, where it *surely* fires (see the module docstring).
+_ALWAYS = "always"
+_DOB_SUPPORTED = "a listed date of birth within a year"
+_DATES_LISTED = "dates of birth listed"
+_FAR = "every listed date of birth more than a year off"
+_SAME_NATIONALITY = "nationality listed"
+_OTHER_NATIONALITY = "other nationalities listed"
+_OTHER_GENDER = "another gender listed"
+_DOCUMENTS_LISTED = "documents listed"
+
+
+def _condition(feature: Feature) -> str | None:
+    """The condition the feature's weight counts on in the bound (None: never counts)."""
+    if feature.reads_name:
+        return _ALWAYS if feature.weight > 0 else None
+    func, adds = feature.func, feature.weight > 0
+    if func in _DOB_SUPPORT:
+        return _DOB_SUPPORTED if adds else None
+    if func is f.dob_mismatch:
+        return _DATES_LISTED if adds else _FAR
+    if func is f.nationality_match:
+        return _SAME_NATIONALITY if adds else None
+    if func is f.nationality_mismatch:
+        return _OTHER_NATIONALITY
+    if func is f.gender_mismatch:
+        return _OTHER_GENDER
+    if func in _DOCUMENTS:
+        return _DOCUMENTS_LISTED if adds else None
+    return _ALWAYS if adds else None  # not known here: the most it could add, nothing taken
+
+
+def _condition_weights(features: Sequence[Feature]) -> dict[str, float]:
+    """The total weight riding on each condition (features with a zero weight left out)."""
+    weights: dict[str, float] = defaultdict(float)
+    for feature in features:
+        condition = _condition(feature)
+        if condition is not None and feature.weight != 0:
+            weights[condition] += feature.weight
+    return dict(weights)
+
+
 def _year_bits(first: int, last: int) -> npt.NDArray[np.uint64]:
     """The mask of the years ``first..last`` (clipped to the kept range)."""
     words = np.zeros(WORDS, dtype=np.uint64)
@@ -87,59 +129,48 @@ class EntryBounds:
                     by_country[code].append(number)
             self.has_documents[number] = bool(entry.documents)
             self.gender[number] = _GENDERS.get(entry.gender or "", 0)
-        self.countries = {
-            code: np.array(numbers, dtype=np.int64) for code, numbers in by_country.items()
-        }
+        # each entry's nationalities as small numbers (-1 pads), one row per entry
+        self.country_codes = {code: number for number, code in enumerate(sorted(by_country))}
+        widest = max((len(set(e.nationalities)) for e in entries), default=0)
+        self.nationality = np.full((count, max(1, widest)), -1, dtype=np.int32)
+        for code, numbers in by_country.items():
+            rows = np.array(numbers, dtype=np.int64)
+            column = (self.nationality[rows] >= 0).sum(axis=1)
+            self.nationality[rows, column] = self.country_codes[code]
+        self._weights = _condition_weights(self.features)
 
     def upper(self, query: Query, entries: EntryArray) -> ValueArray:
         """For each entry number in ``entries``, a score it cannot exceed for ``query``."""
-        count = len(entries)
-        none = np.zeros(count, dtype=bool)
+        weights = self._weights
+        total = np.full(len(entries), weights.get(_ALWAYS, 0.0))
         dob_given = query.birth_date is not None
-        listed_dates = self.has_dates[entries] if dob_given else none
-        far = self._far_from_birth(query, entries) if dob_given else none
-        nationality = query.nationality
-        if nationality is not None:
-            listed_nationality = self.has_nationality[entries]
-            members = self.countries.get(nationality)
-            same = np.isin(entries, members) if members is not None else none
-            other_nationality = listed_nationality & ~same
-        else:
-            other_nationality = same = none
+        if dob_given:
+            listed_dates = self.has_dates[entries]
+            far = self._far_from_birth(query, entries)
+            for condition, values in (
+                (_DOB_SUPPORTED, listed_dates & ~far),
+                (_DATES_LISTED, listed_dates),
+                (_FAR, far),
+            ):
+                if condition in weights:
+                    total += np.where(values, weights[condition], 0.0)
+        code = self.country_codes.get(query.nationality) if query.nationality else None
+        if query.nationality is not None:
+            same = (self.nationality[entries] == code).any(axis=1) if code is not None else None
+            if _SAME_NATIONALITY in weights and same is not None:
+                total += np.where(same, weights[_SAME_NATIONALITY], 0.0)
+            if _OTHER_NATIONALITY in weights:
+                other = self.has_nationality[entries]
+                if same is not None:
+                    other = other & ~same
+                total += np.where(other, weights[_OTHER_NATIONALITY], 0.0)
         gender = _GENDERS.get(query.gender or "", 0)
-        if gender:
+        if gender and _OTHER_GENDER in weights:
             listed_gender = self.gender[entries]
             other_gender = (listed_gender != 0) & (listed_gender != gender)
-        else:
-            other_gender = none
-        documents = self.has_documents[entries] if query.document_number is not None else none
-        total = np.zeros(count)
-        for feature in self.features:
-            weight = feature.weight
-            if feature.reads_name:
-                total += max(0.0, weight)
-                continue
-            func = feature.func
-            may: BoolArray | bool
-            sure: BoolArray | bool
-            if func in _DOB_SUPPORT:
-                may, sure = listed_dates & ~far, False
-            elif func is f.dob_mismatch:
-                may, sure = listed_dates, far
-            elif func is f.nationality_match:
-                may, sure = same, False
-            elif func is f.nationality_mismatch:
-                may = sure = other_nationality
-            elif func is f.gender_mismatch:
-                may = sure = other_gender
-            elif func in _DOCUMENTS:
-                may, sure = documents, False
-            else:  # not known here: the most it could add, nothing it would take away
-                may, sure = True, False
-            if weight > 0:
-                total += np.where(may, weight, 0.0)
-            elif weight < 0:
-                total += np.where(sure, weight, 0.0)
+            total += np.where(other_gender, weights[_OTHER_GENDER], 0.0)
+        if query.document_number is not None and _DOCUMENTS_LISTED in weights:
+            total += np.where(self.has_documents[entries], weights[_DOCUMENTS_LISTED], 0.0)
         return total
 
     def reachable(self, query: Query, entries: EntryArray, floor: float) -> BoolArray:

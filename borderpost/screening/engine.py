@@ -123,6 +123,7 @@ class Screener:
         self.index: NameIndex = build([_screened_names(entry) for entry in self.entries])
         self.bounds = EntryBounds(self.entries, self.config.features)
         self.lost_stolen = LostStolenIndex(lost_stolen)
+        self._strong: dict[int, frozenset[str]] = {}  # id(entry) -> its strong names
         self._list_names = tuple(sorted({entry.list_name for entry in self.entries}))
         # The lowest threshold of any list: no hit of a screening over every list can score
         # below it (see ``ceiling``).
@@ -247,8 +248,16 @@ class Screener:
         # puts the ceiling under a score it bounds
         return round(min(1.0, max(0.0, total + 1e-9)), 4)
 
+    def _is_weak(self, entry: ListEntry, name: str) -> bool:
+        """Whether ``name`` comes only from weak aliases of the entry (not from a strong
+        name); each entry's strong names are worked out once."""
+        strong = self._strong.get(id(entry))
+        if strong is None:
+            strong = self._strong[id(entry)] = _strong_names(entry)
+        return name not in strong
+
     def _hit(self, query: Query, entry: ListEntry, comparison: NameComparison, matched: str) -> Hit:
-        context = Context(query, entry, comparison, matched, _is_weak(entry, matched))
+        context = Context(query, entry, comparison, matched, self._is_weak(entry, matched))
         reasons = []
         for feature in self.config.features:
             result = feature.func(context)
@@ -277,7 +286,5 @@ def _screened_names(entry: ListEntry) -> list[str]:
     return list(names)
 
 
-def _is_weak(entry: ListEntry, name: str) -> bool:
-    """Whether ``name`` comes only from weak aliases of the entry (not from a strong name)."""
-    strong = {v for n in entry.names(weak=False) for v in name_variants(n)}
-    return name not in strong
+def _strong_names(entry: ListEntry) -> frozenset[str]:
+    return frozenset(v for n in entry.names(weak=False) for v in name_variants(n))

@@ -28,14 +28,15 @@ so a million-entry list fits in memory.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import math
 import operator
+import sys
+import threading
 from array import array
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -43,6 +44,7 @@ from rapidfuzz import fuzz, process
 
 from borderpost.names import coarse_skeleton, name_parts, skeleton
 from borderpost.names.normalize import PartKind
+from borderpost.screening.postings import IdArray, Postings
 
 MIN_DELETION_KEY = 4
 MIN_INDEXED_DELETION = 3
@@ -52,12 +54,10 @@ PREFIX_PAIR = 0.5
 PART_COUNT_GAP = 0.02
 SPELLING = 0.5
 SHORTLIST = 320
-_SCORE = operator.itemgetter(1)  # a C-level key: the shortlist sorts thousands of items
 
 COMMON_POSTINGS = 2000
 MAX_KEYS_PER_NAME = 128
 
-IdArray = npt.NDArray[np.uint32]
 ValueArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
@@ -116,8 +116,9 @@ def _pairs(keys: Iterable[str]) -> list[str]:
     return [f"{a}|{b}" for i, a in enumerate(unique) for b in unique[i + 1 :]]
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A list name worth comparing (a tuple: hundreds are made per traveller)."""
+
     name_id: int
     entry: int
     name: str
@@ -127,18 +128,29 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class _Source:
-    """Postings that add ``value`` to every name they hold (once per ``group``: a part)."""
+    """Postings that add ``value`` to every name they hold (once per part: see ``group``).
 
-    group: int
+    ``members`` is the union of ``lists`` (sorted), kept for a source too common to nominate
+    (it is then only asked which shortlisted names it holds)."""
+
     value: float
-    lists: tuple[array[int], ...]
+    lists: tuple[IdArray, ...]
+    size: int
+    members: IdArray | None = None
 
-    @property
-    def size(self) -> int:
-        return sum(len(ids) for ids in self.lists)
 
-    def holds(self, name_id: int) -> bool:
-        return any(_contains(ids, name_id) for ids in self.lists)
+@dataclass(frozen=True, slots=True)
+class _PartSources:
+    """What one query part finds in the index, worked out once per part (cached): its rarity
+    weight, its sources (same skeleton, same loose key, a loose key one letter apart) and the
+    best value each name earns from those small enough to nominate (sorted ids, or None)."""
+
+    weight: float
+    sources: tuple[_Source, ...]
+    nominated: tuple[IdArray, ValueArray] | None
+
+
+_PART_CACHE_SIZE = 8192
 
 
 class NameIndex:
@@ -146,10 +158,14 @@ class NameIndex:
 
     def __init__(self) -> None:
         self.names: list[str] = []
-        self.latin: list[str] = []
+        # the normalised, transliterated name with its parts sorted (for token-sorted spelling)
+        self.spelling: list[str] = []
         self.owner = array("I")
         self.part_counts = array("B")
-        self._postings: dict[str, array[int]] = defaultdict(lambda: array("I"))
+        self._postings = Postings()
+        self._parts: dict[PartKeys, _PartSources] = {}
+        self._scratch = threading.local()
+        self._counts: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
 
     def add(self, entry: int, names: Iterable[str]) -> None:
         """Index the names of entry number ``entry`` (entries in increasing order)."""
@@ -159,15 +175,17 @@ class NameIndex:
                 continue
             name_id = len(self.names)
             self.names.append(name)
-            self.latin.append(keys.latin)
+            self.spelling.append(_sorted_words(keys.latin))
             self.owner.append(entry)
             self.part_counts.append(min(len(keys.parts), 255))
             for key in keys.index_keys():
-                self._postings[key].append(name_id)
+                self._postings.append(key, name_id)
 
     def freeze(self) -> None:
-        """Stop creating postings on lookup (call once the index is built)."""
-        self._postings = dict(self._postings)
+        """Pack the postings (call once the index is built; no names can be added after)."""
+        self._postings.freeze()
+        self._counts = np.frombuffer(self.part_counts, dtype=np.uint8).astype(np.int64)
+        self._parts.clear()
 
     def __len__(self) -> int:
         return len(self.names)
@@ -176,34 +194,49 @@ class NameIndex:
     def key_count(self) -> int:
         return len(self._postings)
 
-    def _get(self, *keys: str) -> tuple[array[int], ...]:
-        postings = self._postings
-        return tuple(postings[key] for key in keys if key in postings)
+    def _lists(self, *keys: str) -> tuple[IdArray, ...]:
+        found = (self._postings.get(key) for key in keys)
+        return tuple(ids for ids in found if ids is not None and len(ids))
 
-    def _sources(self, query: NameKeys) -> tuple[list[_Source], float]:
-        """Every postings source of the query with its value, and the best total a name
-        can earn (to express coverage as a share)."""
+    def _part(self, part: PartKeys) -> _PartSources:
+        """A query part's sources and nominated names (cached per part)."""
+        cached = self._parts.get(part)
+        if cached is not None:
+            return cached
         total = max(len(self.names), 1)
-        sources: list[_Source] = []
-        weights = []
-        for group, part in enumerate(dict.fromkeys(query.parts + query.joined)):
-            exact = self._postings.get("c:" + part.coarse)
-            weight = math.log(1 + total / (1 + (len(exact) if exact is not None else 0)))
-            if part in query.parts:
-                weights.append(weight)
-            sources.append(_Source(group, weight, self._get("s:" + part.fine)))
-            sources.append(_Source(group, COARSE * weight, self._get("c:" + part.coarse)))
-            fuzzy = [f"{prefix}{d}" for d in _deletions(part.coarse) for prefix in ("d:", "c:")]
-            if len(part.coarse) >= MIN_INDEXED_DELETION - 1:
-                fuzzy.append("d:" + part.coarse)  # the listed part has one letter more
-            sources.append(_Source(group, FUZZY * weight, self._get(*fuzzy)))
-        pair_weight = max(weights, default=1.0)
-        coarse_pairs = ["p:" + pair for pair in _pairs(k.coarse for k in query.parts)]
-        prefix_pairs = ["q:" + pair for pair in _pairs(k.prefix for k in query.parts)]
-        sources.append(_Source(-1, pair_weight, self._get(*coarse_pairs)))
-        sources.append(_Source(-1, PREFIX_PAIR * pair_weight, self._get(*prefix_pairs)))
-        top = sum(weights) + pair_weight * max(0, len(query.parts) - 1)
-        return [s for s in sources if s.lists], top
+        weight = math.log(1 + total / (1 + self._postings.size("c:" + part.coarse)))
+        fuzzy = [f"{prefix}{d}" for d in _deletions(part.coarse) for prefix in ("d:", "c:")]
+        if len(part.coarse) >= MIN_INDEXED_DELETION - 1:
+            fuzzy.append("d:" + part.coarse)  # the listed part has one letter more
+        sources = []
+        for value, keys in (
+            (weight, ["s:" + part.fine]),
+            (COARSE * weight, ["c:" + part.coarse]),
+            (FUZZY * weight, fuzzy),
+        ):
+            lists = self._lists(*keys)
+            if not lists:
+                continue
+            size = sum(len(ids) for ids in lists)
+            members = _union(lists) if size > COMMON_POSTINGS else None
+            sources.append(_Source(value, lists, size, members))
+        nominating = [s for s in sources if s.size <= COMMON_POSTINGS]
+        found = _PartSources(weight, tuple(sources), _best(nominating) if nominating else None)
+        if len(self._parts) >= _PART_CACHE_SIZE:
+            self._parts.clear()  # bounded memory; common parts come back at once
+        self._parts[part] = found
+        return found
+
+    def _buffers(self) -> tuple[ValueArray, npt.NDArray[np.int64]]:
+        """This thread's scratch arrays, one slot per name: score sums (all zero between
+        queries) and first-seen positions."""
+        scratch = self._scratch
+        sums: ValueArray | None = getattr(scratch, "sums", None)
+        if sums is None or len(sums) < len(self.names):
+            scratch.sums = sums = np.zeros(len(self.names))
+            scratch.seen = np.zeros(len(self.names), dtype=np.int64)
+        seen: npt.NDArray[np.int64] = scratch.seen
+        return sums, seen
 
     def candidates(self, name: str, *, limit: int = 40) -> list[Candidate]:
         """The list names most worth comparing with ``name``, best first.
@@ -215,101 +248,143 @@ class NameIndex:
         query = name_keys(name)
         if not query.parts:
             return []
-        sources, top = self._sources(query)
+        if len(self._counts) != len(self.names):
+            self.freeze()
+        groups = list(dict.fromkeys(query.parts + query.joined))
+        found = [self._part(part) for part in groups]
+        weights = [f.weight for part, f in zip(groups, found, strict=True) if part in query.parts]
+        pair_weight = max(weights, default=1.0)
+        top = sum(weights) + pair_weight * max(0, len(query.parts) - 1)
+        # (group, source): group is the part's number, -1 for pairs (each pair list adds)
+        sources = [(group, s) for group, f in enumerate(found) for s in f.sources]
+        for value, keys in (
+            (pair_weight, ["p:" + pair for pair in _pairs(k.coarse for k in query.parts)]),
+            (
+                PREFIX_PAIR * pair_weight,
+                ["q:" + pair for pair in _pairs(k.prefix for k in query.parts)],
+            ),
+        ):
+            lists = self._lists(*keys)
+            if lists:
+                sources.append((-1, _Source(value, lists, sum(len(ids) for ids in lists))))
         if not sources:
             return []
-        nominating = [s for s in sources if s.size <= COMMON_POSTINGS]
-        if not nominating:
-            nominating = [min(sources, key=lambda s: s.size)]
-        rest = [s for s in sources if s not in nominating]
+        earned: dict[int, tuple[IdArray, ValueArray]] = {}
+        if any(s.size <= COMMON_POSTINGS for _g, s in sources):
+            nominating = [(g, s) for g, s in sources if s.size <= COMMON_POSTINGS]
+            for group, f in enumerate(found):
+                if f.nominated is not None:
+                    earned[group] = f.nominated
+        else:  # nothing small enough: the smallest source nominates
+            nominating = [min(sources, key=lambda item: item[1].size)]
+            group, source = nominating[0]
+            if group >= 0:
+                earned[group] = _best([source])
+        chosen = {id(source) for _group, source in nominating}
+        rest = [item for item in sources if id(item[1]) not in chosen]
         # Per part, the best value each name earns; pairs add up (each is evidence of its
-        # own). All in numpy over the postings themselves (zero-copy views of the arrays).
-        earned = _best_per_group(nominating)
-        pieces = [ids for ids, _best in earned.values()]
-        values = [best for _ids, best in earned.values()]
-        for source in nominating:
-            if source.group < 0:
+        # own). Summed in this thread's dense scratch array (every list holds an id once).
+        pieces = [ids for ids, _values in earned.values()]
+        sums, seen = self._buffers()
+        for ids, values in earned.values():
+            sums[ids] += values
+        for group, source in nominating:
+            if group < 0:
                 for ids in source.lists:
-                    pieces.append(_view(ids))
-                    values.append(np.full(len(ids), source.value))
-        named, where = np.unique(np.concatenate(pieces), return_inverse=True)
-        scores = np.bincount(where, weights=np.concatenate(values), minlength=len(named))
-        # best first; ties to the lower name id (the order the lists were indexed in)
-        keep = np.lexsort((named, -scores))[: max(limit * 8, SHORTLIST)]
-        short, short_scores = named[keep], scores[keep]
+                    sums[ids] += source.value
+                    pieces.append(ids)
+        every = np.concatenate(pieces) if len(pieces) > 1 else pieces[0]
+        seen[every] = np.arange(len(every))
+        named = every[seen[every] == np.arange(len(every))]  # each name once
+        scores = sums[named]
+        sums[named] = 0.0
+        short, short_scores = _best_first(named, scores, max(limit * 8, SHORTLIST))
         # Sources too common to nominate only add to the shortlist: per part, a name's
         # value rises to the source's when the source holds it and gives more.
         raised: dict[int, ValueArray] = {}
-        for source in sorted(rest, key=lambda s: -s.value):
-            held = np.zeros(len(short), dtype=bool)
-            for ids in source.lists:
-                held |= _holds(_view(ids), short)
-            if source.group < 0:
+        for group, source in sorted(rest, key=lambda item: -item[1].value):
+            if source.members is not None:
+                held = _holds(source.members, short)
+            else:
+                held = np.zeros(len(short), dtype=bool)
+                for ids in source.lists:
+                    held |= _holds(ids, short)
+            if group < 0:
                 short_scores = short_scores + np.where(held, source.value, 0.0)
                 continue
-            previous = raised.get(source.group)
+            previous = raised.get(group)
             if previous is None:
-                previous = _lookup(*earned.get(source.group, (_NONE, _NO_VALUES)), short)
+                previous = _lookup(*earned.get(group, (_NONE, _NO_VALUES)), short)
             gains = held & (source.value > previous)
             short_scores = short_scores + np.where(gains, source.value - previous, 0.0)
-            raised[source.group] = np.where(gains, source.value, previous)
+            raised[group] = np.where(gains, source.value, previous)
+        return self._ranked(query, short, short_scores, top, limit)
+
+    def _ranked(
+        self, query: NameKeys, short: IdArray, scores: ValueArray, top: float, limit: int
+    ) -> list[Candidate]:
+        """The shortlist ranked by key coverage, spelling and part count; the best ``limit``.
+
+        Spelling adds at most :data:`SPELLING`: names that could not reach the ``limit``-th
+        best rank even with a perfect spelling are left out before spellings are compared."""
+        gap = PART_COUNT_GAP * np.abs(self._counts[short] - len(query.parts))
+        if len(short) > limit:
+            least = scores / top - gap  # the rank with no spelling similarity at all
+            cut = np.partition(least, len(least) - limit)[len(least) - limit]
+            hopeful = least + (SPELLING + 1e-9) >= cut
+            short, scores, gap = short[hopeful], scores[hopeful], gap[hopeful]
         wanted = short.tolist()
         choices = (
-            list(operator.itemgetter(*wanted)(self.latin))
+            list(operator.itemgetter(*wanted)(self.spelling))
             if len(wanted) > 1
-            else [self.latin[name_id] for name_id in wanted]
+            else [self.spelling[name_id] for name_id in wanted]
         )
+        # token_sort_ratio, with both sides' words sorted beforehand
         spelling = (
-            process.cdist([query.latin], choices, scorer=fuzz.token_sort_ratio, dtype=np.float64)[0]
+            process.cdist(
+                [_sorted_words(query.latin)], choices, scorer=fuzz.ratio, dtype=np.float64
+            )[0]
             / 100
         )
-        counts = np.frombuffer(self.part_counts, dtype=np.uint8)[short].astype(np.int64)
-        gap = PART_COUNT_GAP * np.abs(counts - len(query.parts))
-        rank = short_scores / top + SPELLING * spelling - gap
+        rank = scores / top + SPELLING * spelling - gap
         chosen = np.lexsort((np.arange(len(short)), -rank))[:limit]
         owner, names = self.owner, self.names
         return [
-            Candidate(
-                name_id,
-                owner[name_id],
-                names[name_id],
-                min(1.0, score / top),
-                similarity,
-            )
+            Candidate(name_id, owner[name_id], names[name_id], min(1.0, score / top), similarity)
             for name_id, score, similarity in zip(
                 short[chosen].tolist(),
-                short_scores[chosen].tolist(),
+                scores[chosen].tolist(),
                 spelling[chosen].tolist(),
                 strict=True,
             )
         ]
 
     def memory_bytes(self) -> int:
-        """An estimate of the index's own memory (postings arrays, names, keys)."""
-        import sys
-
-        total = sys.getsizeof(self._postings) + sum(
-            sys.getsizeof(k) + x.buffer_info()[1] * x.itemsize + 64
-            for k, x in self._postings.items()
-        )
-        for texts in (self.names, self.latin):
+        """An estimate of the index's own memory (postings, names, per-name arrays)."""
+        total = self._postings.memory_bytes()
+        for texts in (self.names, self.spelling):
             total += sum(sys.getsizeof(n) for n in texts) + sys.getsizeof(texts)
         arrays = (self.owner, self.part_counts)
         return total + sum(a.buffer_info()[1] * a.itemsize for a in arrays)
 
 
-def _contains(ids: array[int], name_id: int) -> bool:
-    position = bisect.bisect_left(ids, name_id)
-    return position < len(ids) and ids[position] == name_id
+def _sorted_words(text: str) -> str:
+    return " ".join(sorted(text.split()))
 
 
 _NONE: IdArray = np.zeros(0, dtype=np.uint32)
 _NO_VALUES: ValueArray = np.zeros(0, dtype=np.float64)
 
 
-def _view(ids: array[int]) -> IdArray:
-    """A postings array as numpy, without copying."""
-    return np.frombuffer(ids, dtype=np.uint32)
+def _best_first(named: IdArray, scores: ValueArray, count: int) -> tuple[IdArray, ValueArray]:
+    """The ``count`` best names, best first, ties to the lower id (the order the lists were
+    indexed in): a partition finds the cut, only the names at or above it are sorted."""
+    if len(named) > count:
+        cut = np.partition(scores, len(scores) - count)[len(scores) - count]
+        above = scores >= cut
+        named, scores = named[above], scores[above]
+    keep = np.lexsort((named, -scores))[:count]
+    return named[keep], scores[keep]
 
 
 def _holds(ids: IdArray, wanted: IdArray) -> BoolArray:
@@ -330,29 +405,26 @@ def _lookup(ids: IdArray, values: ValueArray, wanted: IdArray) -> ValueArray:
     return found
 
 
-def _best_per_group(sources: Sequence[_Source]) -> dict[int, tuple[IdArray, ValueArray]]:
-    """Per part (source group), each name's best value: sorted unique ids and their values."""
-    parts: dict[int, list[tuple[float, array[int]]]] = {}
-    for source in sources:
-        if source.group >= 0:
-            parts.setdefault(source.group, []).extend((source.value, p) for p in source.lists)
-    best: dict[int, tuple[IdArray, ValueArray]] = {}
-    for group, lists in parts.items():
-        if len(lists) == 1:  # one postings array: its ids are unique and sorted already
-            value, postings = lists[0]
-            ids = _view(postings)
-            best[group] = (ids, np.full(len(ids), value))
-            continue
-        lists.sort(key=lambda item: -item[0])  # stable: the best value first
-        every = np.concatenate([_view(postings) for _value, postings in lists])
-        values = np.repeat(
-            np.array([value for value, _postings in lists]),
-            [len(postings) for _value, postings in lists],
-        )
-        # a stable sort (return_index): an id's first occurrence carries its best value
-        unique, first = np.unique(every, return_index=True)
-        best[group] = (unique, values[first])
-    return best
+def _union(lists: Sequence[IdArray]) -> IdArray:
+    """The sorted ids in any of ``lists``."""
+    if len(lists) == 1:
+        return lists[0]
+    union: IdArray = np.unique(np.concatenate(lists))
+    return union
+
+
+def _best(sources: Sequence[_Source]) -> tuple[IdArray, ValueArray]:
+    """Each name's best value over ``sources`` (of one part): sorted unique ids, values."""
+    lists = [(s.value, ids) for s in sources for ids in s.lists]
+    if len(lists) == 1:  # one postings array: its ids are unique and sorted already
+        value, ids = lists[0]
+        return ids, np.full(len(ids), value)
+    lists.sort(key=lambda item: -item[0])  # stable: the best value first
+    every = np.concatenate([ids for _value, ids in lists])
+    values = np.repeat(np.array([value for value, _ids in lists]), [len(i) for _v, i in lists])
+    # a stable sort (return_index): an id's first occurrence carries its best value
+    unique, first = np.unique(every, return_index=True)
+    return unique, values[first]
 
 
 def build(entries: Sequence[Iterable[str]]) -> NameIndex:

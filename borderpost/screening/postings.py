@@ -1,0 +1,79 @@
+"""Postings: for every index key, the sorted ids of the list names holding it.
+
+While the index is built, each key's ids go into a growing ``array('I')``. :meth:`freeze`
+packs them into one ``uint32`` numpy array and a table of where each key's ids start, so a
+lookup is a dictionary probe and a slice (a view, nothing copied), and a million-entry index
+keeps one Python object per key (the key itself) instead of three.
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from collections import defaultdict
+
+import numpy as np
+import numpy.typing as npt
+
+IdArray = npt.NDArray[np.uint32]
+_EMPTY: IdArray = np.zeros(0, dtype=np.uint32)
+
+
+class Postings:
+    """Key -> sorted name ids (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._growing: defaultdict[str, array[int]] | None = defaultdict(lambda: array("I"))
+        self._slots: dict[str, int] = {}
+        self._starts: npt.NDArray[np.int64] = np.zeros(1, dtype=np.int64)
+        self._ids: IdArray = _EMPTY
+
+    def append(self, key: str, name_id: int) -> None:
+        """Add ``name_id`` to ``key`` (ids in increasing order, before :meth:`freeze`)."""
+        if self._growing is None:
+            raise RuntimeError("postings are frozen: names can no longer be added")
+        self._growing[key].append(name_id)
+
+    def freeze(self) -> None:
+        """Pack every key's ids into one array (done once, after the last :meth:`append`)."""
+        growing = self._growing
+        if growing is None:
+            return
+        packed: array[int] = array("I")
+        lengths = np.zeros(len(growing), dtype=np.int64)
+        for slot, (key, ids) in enumerate(growing.items()):
+            self._slots[key] = slot
+            lengths[slot] = len(ids)
+            packed.extend(ids)
+        self._growing = None
+        self._starts = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum(lengths)))
+        self._ids = np.frombuffer(packed, dtype=np.uint32) if len(packed) else _EMPTY
+
+    def get(self, key: str) -> IdArray | None:
+        """The sorted ids holding ``key`` (a read-only view), or None for an unknown key."""
+        if self._growing is not None:
+            self.freeze()
+        slot = self._slots.get(key)
+        if slot is None:
+            return None
+        return self._ids[self._starts[slot] : self._starts[slot + 1]]
+
+    def size(self, key: str) -> int:
+        """How many names hold ``key`` (0 for an unknown key)."""
+        if self._growing is not None:
+            self.freeze()
+        slot = self._slots.get(key)
+        if slot is None:
+            return 0
+        return int(self._starts[slot + 1] - self._starts[slot])
+
+    def __len__(self) -> int:
+        return len(self._growing) if self._growing is not None else len(self._slots)
+
+    def memory_bytes(self) -> int:
+        """The packed arrays, the key table and the keys."""
+        if self._growing is not None:
+            self.freeze()
+        keys = sum(sys.getsizeof(key) for key in self._slots) + sys.getsizeof(self._slots)
+        keys += sys.getsizeof(len(self._slots) + 1000) * len(self._slots)  # the slot numbers
+        return keys + int(self._ids.nbytes + self._starts.nbytes)
