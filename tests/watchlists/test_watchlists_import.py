@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from borderpost.config import Settings
 from borderpost.screening import ImportResult, ListEntry
@@ -107,7 +107,22 @@ def test_real_lists_import_reimport_and_load(
         f"\n{dialect}: import OFAC {ofac_seconds:.2f} s, UN {un_seconds:.2f} s, "
         f"load_entries({len(loaded)}) {load_seconds:.2f} s"
     )
-    assert ofac_seconds < 15 and load_seconds < 5  # batched, not row by row
+
+    # Batched, not row by row: the statements sent, not seconds (speed is measured in
+    # bench/watchlists.py, never asserted in a test on a shared machine).
+    sent: list[str] = []
+
+    def count(*args: Any) -> None:
+        sent.append(args[2])
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        _import(store, un, "un")
+        with UnitOfWork(store) as uow:
+            load_entries(uow.session)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    assert len(sent) < 50, f"{len(sent)} statements for a re-import and a load"
 
 
 def _trimmed_ofac(source: Path, target: Path, keep: int, edit: Any = None) -> Path:
