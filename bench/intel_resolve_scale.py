@@ -8,11 +8,12 @@ A world of 250,000 travellers over 90 days holds about a million person mentions
 register, land and sea crossings, air manifests, enforcement records, the watchlist). Prints
 the time of each step (world, mentions, derived columns, Splink training + prediction +
 clustering), peak memory of the process (ru_maxrss, which includes DuckDB's native memory),
-and pairwise precision/recall/F1 against the world's truth. ``--limit`` keeps the first N
-mentions' worth of persons (every k-th person with all their mentions), to measure a smaller
-run and extrapolate. Blocking rules whose pairs exceed ``--max-comparisons`` in all are
-tightened or dropped (:mod:`borderpost.intel.resolve.budget`); each change is printed with
-its counts. DuckDB runs under ``BORDERPOST_DUCKDB_MEMORY`` (default 4GB) and spills to disk.
+its CPU time, and pairwise precision/recall/F1 against the world's truth. ``--limit`` keeps
+the first N mentions' worth of persons (every k-th person with all their mentions), to
+measure a smaller run and extrapolate. Blocking rules whose pairs exceed
+``--max-comparisons`` in all are tightened or dropped
+(:mod:`borderpost.intel.resolve.budget`); each change is printed with its counts. DuckDB
+runs under ``BORDERPOST_DUCKDB_MEMORY`` (default 4GB) and spills to disk.
 """
 
 from __future__ import annotations
@@ -36,6 +37,13 @@ from borderpost.worldgen import write_world
 def peak_mb() -> float:
     """Peak resident memory of this process so far, in MB (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu() -> float:
+    """CPU seconds of this process so far, user and system (a loaded machine's wall time says
+    little)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -65,9 +73,10 @@ def main() -> None:
         found = [m for m in found if people[m.id] in keep]
     print(f"mentions: {len(found):,} in {time.perf_counter() - start:.1f} s", flush=True)
     start = time.perf_counter()
-    rows = [{f: getattr(m, f) or None for f in FIELDS} for m in found]
-    frame = derive_frame(rows, [m.id for m in found], Phones(home_code="999"))
-    del rows
+    ids = [m.id for m in found]
+    rows = ({f: getattr(m, f) or None for f in FIELDS} for m in found)  # streamed, in chunks
+    frame = derive_frame(rows, ids, Phones(home_code="999"))
+    del rows, found, ids  # the frame holds what resolution needs
     derived = time.perf_counter() - start
     print(f"derived columns: {derived:.1f} s; peak {peak_mb():,.0f} MB", flush=True)
     start = time.perf_counter()
@@ -79,9 +88,10 @@ def main() -> None:
         print(f"  {note}")
     print(f"scored pairs kept (p >= 0.5): {len(result.pairs):,}")
     print(
-        f"total for {len(found):,} mentions: {derived + resolved:.1f} s; peak {peak_mb():,.0f} MB"
+        f"total for {len(frame):,} mentions: {derived + resolved:.1f} s; peak {peak_mb():,.0f} MB"
     )
     print(f"precision {score.precision:.4f} recall {score.recall:.4f} F1 {score.f1:.4f}")
+    print(f"CPU time of the whole run (this process and DuckDB's threads): {cpu():,.0f} s")
 
 
 if __name__ == "__main__":

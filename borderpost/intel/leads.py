@@ -142,20 +142,22 @@ class FactsIndex:
 
 @dataclass(frozen=True, slots=True)
 class NetworkContext:
-    """Communities and key-player ranks of network nodes (labels ``kind:value``)."""
+    """Communities and key-player ranks of network nodes (labels ``kind:value``), and which
+    network they come from (``snapshot``, named in the reasons when given)."""
 
     community: Mapping[str, int]
     rank: Mapping[str, int]
+    snapshot: str = ""
 
     @classmethod
-    def from_players(cls, players: Iterable[KeyPlayer]) -> NetworkContext:
+    def from_players(cls, players: Iterable[KeyPlayer], *, snapshot: str = "") -> NetworkContext:
         """The context of a key-player ranking."""
         community: dict[str, int] = {}
         rank: dict[str, int] = {}
         for player in players:
             community[player.node] = player.community
             rank[player.node] = player.rank
-        return cls(community, rank)
+        return cls(community, rank, snapshot)
 
     def home(self, facts: RecordFacts) -> int | None:
         """The community most of a record's entities (and the record itself) belong to."""
@@ -315,6 +317,25 @@ def _headline(facts: RecordFacts, other: RecordFacts, links: Sequence[Link]) -> 
     )
 
 
+def _key_player(
+    facts: RecordFacts, links: Sequence[Link], network: NetworkContext, top: int
+) -> str | None:
+    """Why a key player counts for this lead: the best-ranked identifier among those linking
+    the two records and the persons the new record names (its subjects), or None."""
+    linking = {i for k in links for i in (k.identifier, k.onward) if i is not None}
+    subjects = {i for i in facts.identifiers if i[0] == "person"}
+    ranked = sorted(
+        (network.rank[node_label(i)], node_label(i), i in linking)
+        for i in linking | subjects
+        if network.rank.get(node_label(i), top + 1) <= top
+    )
+    if not ranked:
+        return None
+    rank, label, links_them = ranked[0]
+    role = "" if links_them else f" named in {facts.ref}"
+    return f"{label}{role} is key player #{rank}"
+
+
 def _network_bonus(
     facts: RecordFacts,
     other: RecordFacts,
@@ -326,20 +347,17 @@ def _network_bonus(
         return 0.0, []
     bonus = 0.0
     reasons: list[str] = []
+    source = f"; {network.snapshot}" if network.snapshot else ""
     home, away = network.home(facts), network.home(other)
     if home is not None and home == away:
         bonus += table.community_bonus
-        reasons.append(f"network: both records in community {home} (+{table.community_bonus:.2f})")
-    linking = {i for k in links for i in (k.identifier, k.onward) if i is not None}
-    ranked = sorted(
-        (network.rank[node_label(i)], node_label(i))
-        for i in linking
-        if network.rank.get(node_label(i), table.key_player_top + 1) <= table.key_player_top
-    )
-    if ranked:
+        reasons.append(
+            f"network: both records in community {home} (+{table.community_bonus:.2f}{source})"
+        )
+    player = _key_player(facts, links, network, table.key_player_top)
+    if player is not None:
         bonus += table.key_player_bonus
-        rank, label = ranked[0]
-        reasons.append(f"network: {label} is key player #{rank} (+{table.key_player_bonus:.2f})")
+        reasons.append(f"network: {player} (+{table.key_player_bonus:.2f}{source})")
     return bonus, reasons
 
 

@@ -8,6 +8,8 @@ from borderpost.leads.index import (
     record_facts,
     records_arrived,
 )
+from borderpost.leads.network import network_context
+from borderpost.leads.network import refresh as refresh_network
 from borderpost.leads.review import (
     VERDICTS,
     lead_detail,
@@ -22,9 +24,11 @@ __all__ = [
     "all_facts",
     "lead_detail",
     "lead_queue",
+    "network_context",
     "record_arrived",
     "record_facts",
     "records_arrived",
+    "refresh_network",
     "review_lead",
     "undo_review",
 ]

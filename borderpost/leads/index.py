@@ -19,25 +19,14 @@ from sqlalchemy.orm import Session
 from borderpost.audit.log import append
 from borderpost.intel.facts import RecordFacts
 from borderpost.intel.leads import Lead, LeadWeights, NetworkContext, find_leads
+from borderpost.leads.network import network_context
+from borderpost.leads.stored import all_facts, load_facts, record_facts
 from borderpost.store.models import IntelIdentifier, IntelLead, IntelRecord
 
 __all__ = ["SqlCorpus", "all_facts", "record_arrived", "record_facts", "records_arrived"]
 
 SYSTEM_ACTOR = "system:leads"
 CHUNK = 500  # references per IN (...) query
-
-
-def _facts(row: IntelRecord, identifiers: Iterable[tuple[str, str]]) -> RecordFacts:
-    return RecordFacts(
-        ref=row.ref,
-        kind=row.kind,
-        date=row.date,
-        summary=row.summary,
-        identifiers=tuple(identifiers),
-        place=row.place,
-        latitude=row.latitude,
-        longitude=row.longitude,
-    )
 
 
 @dataclass
@@ -80,45 +69,8 @@ class SqlCorpus:
         wanted = list(dict.fromkeys(refs))
         missing = [ref for ref in wanted if ref not in self._records]
         for start in range(0, len(missing), CHUNK):
-            self._records.update(_load(self.session, missing[start : start + CHUNK]))
+            self._records.update(load_facts(self.session, missing[start : start + CHUNK]))
         return {ref: self._records[ref] for ref in wanted if ref in self._records}
-
-
-def _load(session: Session, refs: Sequence[str]) -> dict[str, RecordFacts]:
-    """The stored facts of ``refs`` (those that exist), in two queries."""
-    rows = list(session.scalars(select(IntelRecord).where(IntelRecord.ref.in_(refs))))
-    named: dict[int, list[tuple[str, str]]] = {row.id: [] for row in rows}
-    if rows:
-        query = (
-            select(IntelIdentifier.record_id, IntelIdentifier.kind, IntelIdentifier.value)
-            .where(IntelIdentifier.record_id.in_(list(named)))
-            .order_by(IntelIdentifier.id)
-        )
-        for record_id, kind, value in session.execute(query):
-            named[record_id].append((kind, value))
-    return {row.ref: _facts(row, named[row.id]) for row in rows}
-
-
-def record_facts(session: Session, ref: str) -> RecordFacts | None:
-    """The stored facts of record ``ref``, or None."""
-    return _load(session, [ref]).get(ref)
-
-
-def all_facts(session: Session, *, kinds: Sequence[str] = ()) -> list[RecordFacts]:
-    """Every stored record's facts (of ``kinds`` when given), in date order."""
-    query = select(IntelRecord).order_by(IntelRecord.date, IntelRecord.ref)
-    if kinds:
-        query = query.where(IntelRecord.kind.in_(kinds))
-    rows = list(session.scalars(query))
-    named: dict[int, list[tuple[str, str]]] = {row.id: [] for row in rows}
-    for record_id, kind, value in session.execute(
-        select(IntelIdentifier.record_id, IntelIdentifier.kind, IntelIdentifier.value).order_by(
-            IntelIdentifier.id
-        )
-    ):
-        if record_id in named:
-            named[record_id].append((kind, value))
-    return [_facts(row, named[row.id]) for row in rows]
 
 
 def _index(session: Session, facts: RecordFacts, now: dt.datetime) -> bool:
@@ -189,11 +141,14 @@ def records_arrived(
     """Index a batch of records and store the leads they raise, as if each arrived in turn
     after those before it: a pair within the batch is raised once, by the later record.
     Identifier specificity counts the whole batch. One audit event names the batch.
+    Without ``network``, leads are scored with the stored network's snapshot (as
+    :func:`record_arrived`), taken once the batch is indexed.
     """
     now = now or dt.datetime.now(dt.UTC)
     if not records:
         return []
     new = sum(_index(session, facts, now) for facts in records)
+    network = network if network is not None else network_context(session)
     corpus = SqlCorpus(session)
     place = {facts.ref: number for number, facts in enumerate(records)}
     leads: list[Lead] = []
@@ -229,9 +184,12 @@ def record_arrived(
 
     A record that arrives again (changed) is re-indexed; a lead already raised for a pair is
     refreshed (score, headline, reasons) and keeps its reviews. Audited as the system's act.
+    Without ``network``, leads are scored with the stored network's snapshot
+    (:func:`borderpost.leads.network.network_context`: community and key-player bonuses).
     """
     now = now or dt.datetime.now(dt.UTC)
     new = _index(session, facts, now)
+    network = network if network is not None else network_context(session)
     leads = find_leads(facts, SqlCorpus(session), network=network, table=table)
     stored = [row.id for row in _store_leads(session, [facts.ref], leads, now)]
     append(

@@ -13,7 +13,8 @@ so are kinded ids (:data:`~borderpost.sync.tables.KINDED_IDS`). A table merged b
 and only fills that row's gaps; a column scoped on clash
 (:data:`~borderpost.sync.tables.SCOPED_ON_CLASH`) is stored as ``POST:value`` when another HQ
 row holds the value. The post's audit events go to ``sync_post_audit_events`` as the post
-hashed them.
+hashed them. The seizures, arrests, declarations and vehicle crossings the batch created or
+changed then raise their leads at HQ (:mod:`borderpost.sync.leads`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from borderpost.store.models import PostAuditEvent, SyncIdMap, SyncPost, metadata
 from borderpost.sync.errors import PostForbiddenError, SequenceGapError, SyncApplyError
+from borderpost.sync.leads import raise_leads, subjects_of
 from borderpost.sync.references import ReferenceResolver
 from borderpost.sync.rows import decode_value
 from borderpost.sync.tables import (
@@ -362,6 +364,9 @@ def apply_events(
     audit_rows = [_audit_row(post, e, now) for e in fresh if e.table == AUDIT_TABLE]
     records = [e for e in fresh if e.table != AUDIT_TABLE]
     inserted = _apply_records(session, post, records, ids, references, now)
+    subjects = subjects_of(records, ids.known)
+    if subjects:  # the leads a post raised for its records, raised at HQ too
+        raise_leads(session, subjects, now)
     if audit_rows:
         session.execute(insert(_AUDIT), audit_rows)
     result.tables.update(e.table for e in fresh)

@@ -20,6 +20,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 from splink.backends.duckdb import DuckDBAPI
 from splink.internals.database_api import DatabaseAPISubClass
 
@@ -81,6 +82,14 @@ def duckdb_connection() -> duckdb.DuckDBPyConnection:
         ) from exc
 
 
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with Python values (None, str, int, list) in place of Arrow columns, which
+    Spark's ``createDataFrame`` does not read."""
+    return pd.DataFrame(
+        {c: pd.Series(pa.array(frame[c]).to_pylist(), dtype=object) for c in frame.columns}
+    )
+
+
 def database_api(engine: str, frame: pd.DataFrame) -> tuple[DatabaseAPISubClass, Any]:
     """The Splink database API for ``engine`` and the input table in that engine's form."""
     if engine == "duckdb":
@@ -90,5 +99,5 @@ def database_api(engine: str, frame: pd.DataFrame) -> tuple[DatabaseAPISubClass,
         from splink.backends.spark import SparkAPI
 
         api = SparkAPI(spark_session=session)  # type: ignore[no-untyped-call]  # untyped in Splink
-        return api, session.createDataFrame(frame)
+        return api, session.createDataFrame(_plain(frame))
     raise EngineError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")

@@ -19,7 +19,7 @@ Pure functions, no I/O. A mention comes in as a mapping of *roles* (``name``, ``
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -157,12 +157,21 @@ def _text(record: Mapping[str, str | None], role: str) -> str | None:
     return value or None
 
 
-def derive(record: Mapping[str, str | None], phones: Phones = Phones()) -> dict[str, Any]:
+NameFeatures = Callable[[str | None, str | None], dict[str, Any]]
+
+
+def derive(
+    record: Mapping[str, str | None],
+    phones: Phones = Phones(),
+    *,
+    names: NameFeatures = name_features,
+) -> dict[str, Any]:
     """Every derived column of one mention, from its raw values by role.
 
     Args:
         record: role → raw text (missing roles and empty strings count as unknown).
         phones: how to read national phone numbers.
+        names: :func:`name_features` or a memo of it (its answers are read, never changed).
 
     Returns:
         The derived columns; the raw ``gender``, ``nationality``, ``birth_place``,
@@ -172,8 +181,8 @@ def derive(record: Mapping[str, str | None], phones: Phones = Phones()) -> dict[
     first, surname = _text(record, "first_name"), _text(record, "surname")
     if name is None and (first is not None or surname is not None):
         name = " ".join(v for v in (first, surname) if v is not None)
-    out = name_features(name, surname)
-    out["first_skel"] = name_features(first)["key_low"] if first else None
+    out = dict(names(name, surname))
+    out["first_skel"] = names(first, None)["key_low"] if first else None
     iso, year, month, day = dob_parts(_text(record, "dob"))
     out.update(dob=iso, dob_year=year, dob_month=month, dob_day=day)
     gender = _text(record, "gender")

@@ -8,12 +8,13 @@ comparison that explains it. Analyst judgements override both.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 from splink import Linker
+from splink.backends.duckdb import DuckDBAPI
 from splink.internals.splink_dataframe import SplinkDataFrame
 
 from borderpost.intel.resolution import MERGE, POSSIBLE
@@ -24,7 +25,7 @@ from borderpost.intel.resolve.budget import (
     within_budget,
 )
 from borderpost.intel.resolve.engines import database_api
-from borderpost.intel.resolve.features import LIST_COLUMNS, Phones, derive
+from borderpost.intel.resolve.frame import derive_frame
 from borderpost.intel.resolve.judgements import Judgement, apply, standing
 from borderpost.intel.resolve.model import (
     TrainingError,
@@ -116,24 +117,21 @@ class Resolution:
             yield self._pair(row)
 
 
-def derive_frame(
-    rows: Sequence[Mapping[str, str | None]], ids: Sequence[str], phones: Phones = Phones()
-) -> pd.DataFrame:
-    """The table Splink reads: ``unique_id`` and the derived columns of every row."""
-    derived = [derive(row, phones) for row in rows]
-    frame = pd.DataFrame(derived).astype(object)
-    frame = frame.where(frame.notna(), None)
-    for column in LIST_COLUMNS:
-        frame[column] = [v if v else None for v in frame[column]]
-    frame.insert(0, "unique_id", [str(i) for i in ids])
-    for column in ("dob_year", "dob_month", "dob_day"):
-        frame[column] = frame[column].astype("Int64")
-    return frame
-
-
 def as_pandas(table: SplinkDataFrame) -> pd.DataFrame:
     """A Splink result table as a pandas frame (Splink leaves this method unannotated)."""
     return table.as_pandas_dataframe()  # type: ignore[no-untyped-call]
+
+
+def columns_of(table: SplinkDataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """Only ``columns`` of a Splink result table. On DuckDB they come straight as Arrow
+    columns (a million scored pairs with every intermediate column would take gigabytes as
+    Python objects); other engines go through :func:`as_pandas`."""
+    api = table.db_api
+    if isinstance(api, DuckDBAPI):
+        chosen = ", ".join(f'"{c}"' for c in columns)
+        arrow = api._con.sql(f"SELECT {chosen} FROM {table.physical_name}").to_arrow_table()
+        return arrow.to_pandas(types_mapper=pd.ArrowDtype)
+    return as_pandas(table)[list(columns)]
 
 
 def _present(frame: pd.DataFrame) -> list[str]:
@@ -208,8 +206,10 @@ def resolve(
     predictions = linker.inference.predict(threshold_match_probability=min(possible, threshold))
     verdicts = standing(judgements)
     ids = frame["unique_id"].tolist()
+    labels = _labels(linker)
+    kept = ["unique_id_l", "unique_id_r", "match_probability", "match_weight"]
+    pairs = columns_of(predictions, [*kept, *(f"mw_{name}" for name in labels)])
     if verdicts:
-        pairs = as_pandas(predictions)
         merge = pairs[pairs["match_probability"] >= threshold]
         edges = zip(
             merge["unique_id_l"].astype(str),
@@ -219,16 +219,17 @@ def resolve(
         )
         clusters = apply(ids, edges, verdicts)
     else:
-        clustered = as_pandas(
+        clustered = columns_of(
             linker.clustering.cluster_pairwise_predictions_at_threshold(
                 predictions, threshold_match_probability=threshold
-            )
+            ),
+            ["unique_id", "cluster_id"],
         )
         found = dict(
             zip(
                 clustered["unique_id"].astype(str), clustered["cluster_id"].astype(str), strict=True
             )
         )
+        del clustered
         clusters = {i: found.get(i, i) for i in ids}
-        pairs = as_pandas(predictions)
-    return Resolution(clusters, pairs, _labels(linker), threshold, notes)
+    return Resolution(clusters, pairs, labels, threshold, notes)
