@@ -12,7 +12,7 @@ from borderpost.intel.resolve import frame as frame_module
 from borderpost.intel.resolve.features import LIST_COLUMNS, derive
 from borderpost.intel.resolve.frame import SCHEMA, derive_frame
 
-ROWS = [
+ROWS: list[dict[str, str | None]] = [
     {"name": "Иван Петрович Сидоров", "dob": "1980-03-12", "phone": "+7 916 123 45 67"},
     {"name": "IVAN SIDOROV", "dob": "1981", "nationality": "rus"},
     {"name": "MOHAMMED ABDULLAH", "dob": "01/01/1975", "document_number": "ab-123;cd 456"},
