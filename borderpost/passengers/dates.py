@@ -73,6 +73,7 @@ def edifact_datetime(
     return parsed if century_given else _back(parsed, reference, past=past)
 
 
+@lru_cache(maxsize=8192)
 def pnr_date(value: str, reference: date, *, past: bool = False) -> date | None:
     """A PNRGOV ``DDMMYY`` date (``None`` when unreadable)."""
     if len(value) != 6 or not value.isdigit():
@@ -84,6 +85,7 @@ def pnr_date(value: str, reference: date, *, past: bool = False) -> date | None:
     return _back(found, reference, past=past)
 
 
+@lru_cache(maxsize=8192)
 def pnr_datetime(day: str, time: str, reference: date) -> datetime | None:
     """A PNRGOV ``DDMMYY`` date and optional ``HHMM`` time."""
     found = pnr_date(day.strip(), reference)
@@ -95,6 +97,7 @@ def pnr_datetime(day: str, time: str, reference: date) -> datetime | None:
     return datetime(found.year, found.month, found.day)
 
 
+@lru_cache(maxsize=8192)
 def text_date(value: str, reference: date, *, past: bool = False) -> date | None:
     """A ``12JUL64`` date (``SSR DOCS``)."""
     value = value.strip().upper()

@@ -25,7 +25,7 @@ import re
 from borderpost.passengers.collection import collector_paused
 from borderpost.passengers.findings import Position, warning
 from borderpost.passengers.scanner import WHITESPACE, Scanner
-from borderpost.passengers.segments import Segment, Tokens, spare_character
+from borderpost.passengers.segments import Segment, Tokens, released_at, spare_character
 from borderpost.passengers.service import (
     DEFAULT,
     LEVEL_B,
@@ -102,7 +102,7 @@ class _Reader(Scanner):
         while pos < end_of_text:
             end = text.find(terminator, pos)
             if release is not None:
-                while end != -1 and _released(text, end, release, pos):
+                while end != -1 and released_at(text, end, release, pos):
                     end = text.find(terminator, end + 1)
             raw = text[pos:end] if end != -1 else text[pos:]
             lead = len(raw) - len(raw.lstrip(WHITESPACE))
@@ -154,14 +154,6 @@ def _runs_on(header: str, d: Delimiters) -> bool:
     if len(header) > HEADER_LIMIT:
         return True
     return any(f"{tag}{d.element}" in header[3:] for tag in ("UNG", "UNH", "UNT", "UNZ"))
-
-
-def _released(text: str, index: int, release: str, floor: int) -> bool:
-    """Whether the character at ``index`` is preceded by an odd run of release characters."""
-    run = 0
-    while index - run - 1 >= floor and text[index - run - 1] == release:
-        run += 1
-    return run % 2 == 1
 
 
 def tokenize(data: bytes | str) -> Tokens:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from importlib import resources
-from typing import Any, cast
+from typing import cast
 
 from borderpost.passengers.dates import edifact_datetime
 from borderpost.passengers.edifact import Segment
@@ -73,16 +73,51 @@ _TAGS = ("BGM", "RFF", "NAD", "TDT", "LOC", "DTM", "ATT", "NAT", "MEA", "FTX", "
 
 
 class _Traveller:
-    """A person being read: the fields of :class:`Person` found so far."""
+    """A person being read: the fields of :class:`Person` found so far (attributes, not a
+    dictionary of keyword arguments: a person is built with positional arguments, which
+    is the cheaper call, once per traveller of every manifest)."""
 
-    __slots__ = ("bag_tags", "code", "documents", "fields", "references", "role", "visas")
+    __slots__ = (
+        "bag_tags", "bags", "birth_date", "birth_place", "code", "debarkation", "documents",
+        "embarkation", "given_names", "nationality", "references", "residence", "role", "seat",
+        "sex", "surname", "visas",
+    )  # fmt: skip
 
-    def __init__(self, role: Role, code: str, fields: dict[str, Any]) -> None:
-        self.role, self.code, self.fields = role, code, fields
+    def __init__(self, role: Role, code: str, surname: str, given_names: str) -> None:
+        self.role, self.code, self.surname, self.given_names = role, code, surname, given_names
+        self.sex: str | None = None
+        self.birth_date: date | None = None
+        self.nationality: str | None = None
+        self.residence: str | None = None
+        self.birth_place: str | None = None
+        self.embarkation: str | None = None
+        self.debarkation: str | None = None
+        self.seat: str | None = None
+        self.bags: int | None = None
         self.documents: list[TravelDocument] = []
         self.visas: list[Visa] = []
         self.bag_tags: list[BagTag] = []
         self.references: list[tuple[str, str]] = []
+
+    def person(self) -> Person:
+        return Person(
+            self.role, self.code, self.surname, self.given_names, self.sex, self.birth_date,
+            self.nationality, self.residence, self.birth_place, self.embarkation,
+            self.debarkation, tuple(self.documents), tuple(self.visas), self.seat, self.bags,
+            tuple(self.bag_tags), tuple(self.references),
+        )  # fmt: skip
+
+
+class _Document:
+    """A travel document or visa being read (``DOC`` and the ``DTM``/``LOC`` after it)."""
+
+    __slots__ = ("expiry", "issued", "issuing_state", "number", "type")
+
+    def __init__(self, kind: str, number: str) -> None:
+        self.type, self.number = kind, number
+        self.issuing_state: str | None = None
+        self.expiry: date | None = None
+        self.issued: date | None = None
 
 
 @dataclass(slots=True)
@@ -93,13 +128,7 @@ class _Point:
     arrival: datetime | None = None
 
 
-_RESIDENCE_PLACES = {
-    "174": "residence",
-    "178": "embarkation",
-    "179": "debarkation",
-    "180": "birth_place",
-}
-_DOCUMENT_DATES = {"36": "expiry", "182": "issued"}
+_RESIDENCE_PLACES = frozenset(("174", "178", "179", "180"))
 _LEG_TIMES = frozenset(("189", "232", "554"))
 
 
@@ -122,11 +151,17 @@ class _Reader:
         self.points: list[_Point] = []
         self.persons: list[Person] = []
         self.traveller: _Traveller | None = None
-        self.document: dict[str, Any] | None = None
+        self.document: _Document | None = None
         self.totals: list[tuple[str, str]] = []
         self.totals_at: Position | None = None
         self.section = "header"
-        self.dates: dict[tuple[str, str, bool], datetime | None] = {}
+        # DTM components after the qualifier, separator, past -> date, padded value, value
+        self.dates: dict[
+            tuple[str, str, bool], tuple[tuple[datetime, date] | None, str | None, str]
+        ] = {}
+        tables = codes()
+        self.reporting_parties = tables["reporting_parties"]
+        self.party_roles = cast(Mapping[str, Role], tables["party_roles"])
 
     def warn(self, code: str, segment: Segment, message: str) -> None:
         self.warnings.append(warning(code, segment.position, message))
@@ -158,23 +193,29 @@ class _Reader:
             self.padded(segment, raw)
         return value
 
-    def when(self, segment: Segment, parts: list[str], *, past: bool = False) -> datetime | None:
-        """The date of a ``DTM`` split into its components (``qualifier:value:format``), in
-        the format's own form or by length (each distinct date is parsed once per message)."""
-        raw = parts[1] if len(parts) > 1 else ""
-        value = raw.strip()
-        if value != raw and value:
-            self.padded(segment, raw)
-        form = parts[2].strip() if len(parts) > 2 else ""
-        key = (value, form, past)
-        dates = self.dates
-        if key in dates:
-            parsed = dates[key]
-        else:
-            parsed = dates[key] = edifact_datetime(value, form, self.reference, past=past)
-        if parsed is None:
+    def when(
+        self, segment: Segment, rest: str, *, past: bool = False
+    ) -> tuple[datetime, date] | None:
+        """The date of a ``DTM`` from ``rest``, its components after the qualifier
+        (``value:format``), in the format's own form or by length; with its day. Each
+        distinct ``rest`` is read once per message."""
+        key = (rest, segment.component, past)
+        found = self.dates.get(key)
+        if found is None:
+            parts = rest.split(segment.component)
+            raw = parts[0]
+            value = raw.strip()
+            form = parts[1].strip() if len(parts) > 1 else ""
+            parsed = edifact_datetime(value, form, self.reference, past=past)
+            moment = (parsed, parsed.date()) if parsed is not None else None
+            padded = raw if value != raw and value else None
+            found = self.dates[key] = (moment, padded, value)
+        moment, padded, value = found
+        if padded is not None:
+            self.padded(segment, padded)
+        if moment is None:
             self.warn("invalid_date", segment, f"DTM value {value!r} is not a date")
-        return parsed
+        return moment
 
     def read(self) -> PaxlstReading:
         get = _HANDLERS.get
@@ -209,7 +250,7 @@ class _Reader:
         traveller = self.traveller
         if traveller is not None:
             if qualifier == "SEA":
-                traveller.fields["seat"] = value.strip()
+                traveller.seat = value.strip()
             else:
                 traveller.references.append((qualifier, value))
         elif qualifier == "TN" and self.section == "header":
@@ -222,14 +263,13 @@ class _Reader:
         if qualifier != raw and qualifier:
             self.padded(segment, raw)
         self._end_person()
-        tables = codes()
-        if qualifier in tables["reporting_parties"]:
+        if qualifier in self.reporting_parties:
             self._end_flight()
             name = " ".join(part for part in segment.element(3) if part)
             self.sender = name or segment.value(1) or None
             self.section = "sender"
             return
-        role = tables["party_roles"].get(qualifier)
+        role = self.party_roles.get(qualifier)
         if role is None:
             self.warn("unknown_party", segment, f"NAD qualifier {qualifier!r} is not known")
             self.section = "ignore"
@@ -241,9 +281,7 @@ class _Reader:
         surname = names[0] if names else ""
         if not surname:
             self.warn("missing_name", segment, f"NAD+{qualifier} holds no surname")
-        self.traveller = _Traveller(
-            cast(Role, role), qualifier, {"surname": surname, "given_names": " ".join(names[1:])}
-        )
+        self.traveller = _Traveller(role, qualifier, surname, " ".join(names[1:]))
 
     def _tdt(self, segment: Segment) -> None:
         self._end_person()
@@ -274,18 +312,34 @@ class _Reader:
         if section == "flight":
             self.points.append(_Point(qualifier, place))
         elif section == "document" and self.document is not None and qualifier == "91":
-            self.document["issuing_state"] = place or None
-        elif (section == "person" or section == "document") and self.traveller is not None:
-            name = _RESIDENCE_PLACES.get(qualifier)
-            if name == "birth_place":
-                place = place or segment.value(1, 3).strip()
-            if name is not None and place:
-                self.traveller.fields[name] = place
+            self.document.issuing_state = place or None
+        elif (
+            (section == "person" or section == "document")
+            and self.traveller is not None
+            and qualifier in _RESIDENCE_PLACES
+        ):
+            self._place(self.traveller, qualifier, place, segment)
+
+    @staticmethod
+    def _place(traveller: _Traveller, qualifier: str, place: str, segment: Segment) -> None:
+        """Residence (``174``), embarkation (``178``), debarkation (``179``) or birth place
+        (``180``, the place's name when it has no code)."""
+        if qualifier == "180":
+            place = place or segment.value(1, 3).strip()
+        if not place:
+            return
+        if qualifier == "174":
+            traveller.residence = place
+        elif qualifier == "178":
+            traveller.embarkation = place
+        elif qualifier == "179":
+            traveller.debarkation = place
+        else:
+            traveller.birth_place = place
 
     def _dtm(self, segment: Segment) -> None:
         elements = segment.elements
-        parts = elements[0].split(segment.component) if elements else [""]
-        raw = parts[0]
+        raw, _, rest = elements[0].partition(segment.component) if elements else ("", "", "")
         qualifier = raw.strip()
         if qualifier != raw and qualifier:
             self.padded(segment, raw)
@@ -293,19 +347,22 @@ class _Reader:
         if section == "flight":
             if self.points and qualifier in _LEG_TIMES:
                 point = self.points[-1]
+                moment = self.when(segment, rest)
                 if qualifier == "232":
-                    point.arrival = self.when(segment, parts)
+                    point.arrival = moment[0] if moment else None
                 else:
-                    point.departure = self.when(segment, parts)
+                    point.departure = moment[0] if moment else None
         elif section == "person":
             if self.traveller is not None and qualifier == "329":
-                moment = self.when(segment, parts, past=True)
-                self.traveller.fields["birth_date"] = moment.date() if moment else None
+                moment = self.when(segment, rest, past=True)
+                self.traveller.birth_date = moment[1] if moment else None
         elif section == "document" and self.document is not None:
-            name = _DOCUMENT_DATES.get(qualifier)
-            if name is not None:
-                moment = self.when(segment, parts)
-                self.document[name] = moment.date() if moment else None
+            if qualifier == "36":
+                moment = self.when(segment, rest)
+                self.document.expiry = moment[1] if moment else None
+            elif qualifier == "182":
+                moment = self.when(segment, rest)
+                self.document.issued = moment[1] if moment else None
 
     def _att(self, segment: Segment) -> None:
         traveller = self.traveller
@@ -322,7 +379,7 @@ class _Reader:
             sex = raw.strip()
             if sex != raw and sex:
                 self.padded(segment, raw)
-            traveller.fields["sex"] = sex or None
+            traveller.sex = sex or None
 
     def _nat(self, segment: Segment) -> None:
         traveller = self.traveller
@@ -332,14 +389,14 @@ class _Reader:
             nationality = raw.strip()
             if nationality != raw and nationality:
                 self.padded(segment, raw)
-            traveller.fields["nationality"] = nationality or None
+            traveller.nationality = nationality or None
 
     def _mea(self, segment: Segment) -> None:
         if self.traveller is None or self.code_value(segment, 0) != "CT":
             return
         value = self.code_value(segment, 2, 1)
         if value.isdigit():
-            self.traveller.fields["bags"] = int(value)
+            self.traveller.bags = int(value)
         else:
             self.warn("invalid_number", segment, f"bag count {value!r} is not a whole number")
 
@@ -367,7 +424,7 @@ class _Reader:
         kind = raw.strip()
         if kind != raw and kind:
             self.padded(segment, raw)
-        self.document = {"type": kind, "number": number}
+        self.document = _Document(kind, number)
         self.section = "document"
 
     def _cnt(self, segment: Segment) -> None:
@@ -383,11 +440,19 @@ class _Reader:
         self.document = None
         if document is None or traveller is None:
             return
-        if document["type"] == "V":
-            document.pop("type")
-            traveller.visas.append(Visa(**document))
+        if document.type == "V":
+            visa = Visa(document.number, document.issuing_state, document.expiry, document.issued)
+            traveller.visas.append(visa)
         else:
-            traveller.documents.append(TravelDocument(**document))
+            traveller.documents.append(
+                TravelDocument(
+                    document.type,
+                    document.number,
+                    document.issuing_state,
+                    document.expiry,
+                    document.issued,
+                )
+            )
 
     def _end_person(self) -> None:
         if self.document is not None:
@@ -396,17 +461,7 @@ class _Reader:
         if traveller is None:
             return
         self.traveller = None
-        self.persons.append(
-            Person(
-                traveller.role,
-                traveller.code,
-                documents=tuple(traveller.documents),
-                visas=tuple(traveller.visas),
-                bag_tags=tuple(traveller.bag_tags),
-                references=tuple(traveller.references),
-                **traveller.fields,
-            )
-        )
+        self.persons.append(traveller.person())
 
     def _end_flight(self) -> None:
         if self.flight is None:

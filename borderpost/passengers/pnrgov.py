@@ -11,6 +11,7 @@ non-air segments after ``MSG+8``, split PNRs after ``EQN``/``RCI``) and its hist
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -60,11 +61,40 @@ def split_title(given: str) -> tuple[str, str | None]:
     return given, None
 
 
+class _Traveller:
+    """A traveller being read (``TIF`` and what follows it): changed in place as ``SSR DOCS``,
+    ``FTI`` and ticket segments come, made a :class:`BookingTraveller` once."""
+
+    __slots__ = (
+        "birth_date", "documents", "frequent_flyer", "given_names", "nationality", "reference",
+        "sex", "surname", "tickets", "title", "type",
+    )  # fmt: skip
+
+    def __init__(
+        self, reference: str, surname: str, given_names: str, title: str | None, kind: str | None
+    ) -> None:
+        self.reference, self.surname, self.given_names = reference, surname, given_names
+        self.title, self.type = title, kind
+        self.sex: str | None = None
+        self.birth_date: date | None = None
+        self.nationality: str | None = None
+        self.documents: tuple[TravelDocument, ...] = ()
+        self.frequent_flyer: str | None = None
+        self.tickets: list[Ticket] = []
+
+    def traveller(self) -> BookingTraveller:
+        return BookingTraveller(
+            self.reference, self.surname, self.given_names, self.title, self.type, self.sex,
+            self.birth_date, self.nationality, self.documents, self.frequent_flyer,
+            tuple(self.tickets),
+        )  # fmt: skip
+
+
 @dataclass
 class _Pnr:
     locator: str = ""
     system: str | None = None
-    travellers: list[BookingTraveller] = field(default_factory=list)
+    travellers: list[_Traveller] = field(default_factory=list)
     contacts: list[str] = field(default_factory=list)
     addresses: list[str] = field(default_factory=list)
     payments: list[Payment] = field(default_factory=list)
@@ -80,7 +110,7 @@ class _Pnr:
         return Booking(
             record_locator=self.locator,
             system=self.system,
-            travellers=tuple(self.travellers),
+            travellers=tuple(traveller.traveller() for traveller in self.travellers),
             contacts=tuple(dict.fromkeys(self.contacts)),
             addresses=tuple(dict.fromkeys(self.addresses)),
             payments=tuple(dict.fromkeys(self.payments)),
@@ -109,10 +139,11 @@ class _Reader:
         self.other = False
 
     def read(self) -> PnrgovReading:
+        get = _HANDLERS.get
         for segment in self.message.body:
-            handler = getattr(self, f"_{segment.tag.lower()}", None)
+            handler = get(segment.tag)
             if handler is not None:
-                handler(segment)
+                handler(self, segment)
         self._end_pnr()
         if self.declared is not None:
             declared = self.declared.value(0).strip()
@@ -193,10 +224,15 @@ class _Reader:
             return
         if self.section == "history" and self.pnr.history:
             last = self.pnr.history[-1]
-            self.pnr.history[-1] = replace(last, text=f"{last.text} {_text(segment)}")
+            text = f"{last.text} {_text(segment)}"
+            self.pnr.history[-1] = HistoryItem(last.action, last.tag, text, last.by, last.at)
         elif self.section == "itinerary" and self.pnr.itinerary:
             status = segment.value(1, 0).strip() or None
-            self.pnr.itinerary[-1] = replace(self.pnr.itinerary[-1], status=status)
+            item = self.pnr.itinerary[-1]
+            self.pnr.itinerary[-1] = ItineraryItem(
+                item.carrier, item.number, item.origin, item.destination, item.departure,
+                item.arrival, item.kind, status,
+            )  # fmt: skip
 
     def _ssr(self, segment: Segment) -> None:
         if self.pnr is None:
@@ -223,21 +259,14 @@ class _Reader:
         parts = [*texts[-1].split("/"), *[""] * 11][:11]
         _, kind, issuer, number, nationality, born, sex, expiry = (p.strip() for p in parts[:8])
         traveller = self.pnr.travellers[-1]
-        documents = traveller.documents
         if number:
-            documents = (
-                *documents,
-                TravelDocument(
-                    kind or "P", number, issuer or None, text_date(expiry, self.reference)
-                ),
+            document = TravelDocument(
+                kind or "P", number, issuer or None, text_date(expiry, self.reference)
             )
-        self.pnr.travellers[-1] = replace(
-            traveller,
-            documents=documents,
-            sex=sex[:1] or traveller.sex,
-            birth_date=text_date(born, self.reference, past=True) or traveller.birth_date,
-            nationality=nationality or traveller.nationality,
-        )
+            traveller.documents = (*traveller.documents, document)
+        traveller.sex = sex[:1] or traveller.sex
+        traveller.birth_date = text_date(born, self.reference, past=True) or traveller.birth_date
+        traveller.nationality = nationality or traveller.nationality
 
     def _tif(self, segment: Segment) -> None:
         if self.pnr is None:
@@ -251,12 +280,12 @@ class _Reader:
             return
         given, title = split_title(segment.value(1, 0).strip())
         self.pnr.travellers.append(
-            BookingTraveller(
-                reference=reference or str(len(self.pnr.travellers) + 1),
-                surname=segment.value(0, 0).strip(),
-                given_names=given,
-                title=title,
-                type=segment.value(1, 1).strip() or None,
+            _Traveller(
+                reference or str(len(self.pnr.travellers) + 1),
+                segment.value(0, 0).strip(),
+                given,
+                title,
+                segment.value(1, 1).strip() or None,
             )
         )
         self.section = "traveller"
@@ -272,22 +301,19 @@ class _Reader:
     def _fti(self, segment: Segment) -> None:
         if self.pnr is not None and self.section == "traveller" and self.pnr.travellers:
             number = segment.value(0, 0).strip() + segment.value(0, 1).strip()
-            self.pnr.travellers[-1] = replace(self.pnr.travellers[-1], frequent_flyer=number)
+            self.pnr.travellers[-1].frequent_flyer = number
 
     def _tkt(self, segment: Segment) -> None:
         if self.pnr is not None and self.section == "traveller" and self.pnr.travellers:
-            traveller = self.pnr.travellers[-1]
             ticket = Ticket(segment.value(0, 0).strip(), segment.value(0, 1).strip())
-            self.pnr.travellers[-1] = replace(traveller, tickets=(*traveller.tickets, ticket))
+            self.pnr.travellers[-1].tickets.append(ticket)
 
     def _update_ticket(self, **changes: object) -> None:
         if self.pnr is None or self.section != "traveller" or not self.pnr.travellers:
             return
-        traveller = self.pnr.travellers[-1]
-        if traveller.tickets:
-            last = replace(traveller.tickets[-1], **changes)  # type: ignore[arg-type]
-            tickets = (*traveller.tickets[:-1], last)
-            self.pnr.travellers[-1] = replace(traveller, tickets=tickets)
+        tickets = self.pnr.travellers[-1].tickets
+        if tickets:
+            tickets[-1] = replace(tickets[-1], **changes)  # type: ignore[arg-type]
 
     def _mon(self, segment: Segment) -> None:
         for element in segment.all_elements():
@@ -380,3 +406,10 @@ class _Reader:
 def read_pnrgov(message: Message, reference: date, warnings: list[ParseWarning]) -> PnrgovReading:
     """The flight and bookings of one PNRGOV message; warnings are appended to ``warnings``."""
     return _Reader(message, reference, warnings).read()
+
+
+_HANDLERS: dict[str, Callable[[_Reader, Segment], None]] = {
+    name[1:].upper(): method
+    for name, method in vars(_Reader).items()
+    if len(name) == 4 and name.startswith("_") and name[1:].isalpha() and callable(method)
+}

@@ -237,10 +237,14 @@ def read(data: bytes | str, *, today: date | None = None) -> Reading:
     with collector_paused():
         envelope = structure(tokenize(data))
         readings, warnings = _interpret(envelope, today or date.today())
+        interchanges, segment_count = len(envelope.interchanges), envelope.segment_count
+        # The segments are garbage once read: freed now, while the collector is paused, its
+        # next pass does not walk them (see borderpost.passengers.collection).
+        del envelope
     warnings.sort(key=lambda item: (item.position.segment, item.position.offset))
     return Reading(
-        interchanges=len(envelope.interchanges),
+        interchanges=interchanges,
         messages=tuple(readings),
         warnings=tuple(warnings),
-        segment_count=envelope.segment_count,
+        segment_count=segment_count,
     )

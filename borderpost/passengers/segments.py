@@ -26,6 +26,7 @@ __all__ = [
     "is_tag",
     "merge_released",
     "odd_release_run",
+    "released_at",
     "spare_character",
     "split_released",
 ]
@@ -101,6 +102,15 @@ def odd_release_run(text: str, release: str) -> bool:
     """Whether ``text`` ends with an odd run of release characters (the last one releases
     whatever follows)."""
     return (len(text) - len(text.rstrip(release))) % 2 == 1
+
+
+def released_at(text: str, index: int, release: str, floor: int) -> bool:
+    """Whether the character at ``index`` is preceded by an odd run of release characters
+    (none before ``floor`` counted)."""
+    run = 0
+    while index - run - 1 >= floor and text[index - run - 1] == release:
+        run += 1
+    return run % 2 == 1
 
 
 def spare_character(text: str) -> str:
