@@ -23,7 +23,8 @@ from borderpost.biometrics.images import media_type
 from borderpost.biometrics.templates import template_to_bytes
 from borderpost.store import UnitOfWork
 from borderpost.store.models import LookoutPhoto, Watchlist, WatchlistEntry
-from borderpost.watchlists.errors import PhotoInputError, UnknownEntryError, UnknownPhotoError
+from borderpost.watchlists.errors import PhotoInputError, UnknownPhotoError
+from borderpost.watchlists.lookout_entries import current_entry
 
 __all__ = [
     "MAX_NOTE_LENGTH",
@@ -91,21 +92,6 @@ def _view(row: LookoutPhoto, list_name: str, entry: WatchlistEntry) -> PhotoView
     )
 
 
-def _entry(session: Session, list_name: str, entry_id: str) -> WatchlistEntry:
-    entry = session.scalars(
-        select(WatchlistEntry)
-        .join(Watchlist, Watchlist.id == WatchlistEntry.watchlist_id)
-        .where(
-            Watchlist.name == list_name,
-            WatchlistEntry.entry_id == entry_id,
-            WatchlistEntry.removed_in_version_id.is_(None),
-        )
-    ).one_or_none()
-    if entry is None:
-        raise UnknownEntryError(f"list {list_name!r} holds no current entry {entry_id!r}")
-    return entry
-
-
 def _photo(session: Session, photo_id: int) -> tuple[LookoutPhoto, str, WatchlistEntry]:
     found = session.execute(
         select(LookoutPhoto, Watchlist.name, WatchlistEntry)
@@ -136,7 +122,7 @@ def add_photo(
         PhotoInputError: empty, larger than ``max_bytes``, not a readable image, no single
             usable face, already attached, or a note too long (nothing is stored).
     """
-    entry = _entry(uow.session, list_name, entry_id)
+    entry = current_entry(uow.session, list_name, entry_id)
     text = (note or "").strip() or None
     if text is not None and len(text) > MAX_NOTE_LENGTH:
         raise PhotoInputError("note_too_long", f"the note is longer than {MAX_NOTE_LENGTH} chars")
@@ -195,7 +181,7 @@ def list_photos(
     Raises:
         UnknownEntryError: the list holds no current entry ``entry_id``.
     """
-    entry = _entry(session, list_name, entry_id)
+    entry = current_entry(session, list_name, entry_id)
     rows = session.scalars(
         select(LookoutPhoto).where(LookoutPhoto.entry_row_id == entry.id).order_by(LookoutPhoto.id)
     ).all()
