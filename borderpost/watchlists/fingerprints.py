@@ -28,9 +28,14 @@ from borderpost.biometrics.fingerprint import (
     read_finger,
 )
 from borderpost.store import UnitOfWork
-from borderpost.store.models import LookoutFingerprint, Watchlist, WatchlistEntry
+from borderpost.store.models import LookoutFingerprint, WatchlistEntry
 from borderpost.watchlists.errors import FingerprintInputError, UnknownFingerprintError
-from borderpost.watchlists.lookout_entries import current_entry
+from borderpost.watchlists.lookout_entries import (
+    attached,
+    current_entry,
+    list_attached,
+    mark_removed,
+)
 
 __all__ = [
     "MAX_FINGERPRINT_BYTES",
@@ -108,15 +113,8 @@ def _view(row: LookoutFingerprint, list_name: str, entry: WatchlistEntry) -> Fin
 def _fingerprint(
     session: Session, fingerprint_id: int
 ) -> tuple[LookoutFingerprint, str, WatchlistEntry]:
-    found = session.execute(
-        select(LookoutFingerprint, Watchlist.name, WatchlistEntry)
-        .join(WatchlistEntry, WatchlistEntry.id == LookoutFingerprint.entry_row_id)
-        .join(Watchlist, Watchlist.id == WatchlistEntry.watchlist_id)
-        .where(LookoutFingerprint.id == fingerprint_id)
-    ).one_or_none()
-    if found is None:
-        raise UnknownFingerprintError(f"lookout fingerprint {fingerprint_id} does not exist")
-    return found[0], found[1], found[2]
+    missing = UnknownFingerprintError(f"lookout fingerprint {fingerprint_id} does not exist")
+    return attached(session, LookoutFingerprint, fingerprint_id, missing)
 
 
 def add_fingerprint(
@@ -207,20 +205,14 @@ def list_fingerprints(
     Raises:
         UnknownEntryError: the list holds no current entry ``entry_id``.
     """
-    entry = current_entry(session, list_name, entry_id)
-    rows = session.scalars(
-        select(LookoutFingerprint)
-        .where(LookoutFingerprint.entry_row_id == entry.id)
-        .order_by(LookoutFingerprint.id)
-    ).all()
-    audit.append(
+    entry, rows = list_attached(
         session,
+        LookoutFingerprint,
+        list_name,
+        entry_id,
+        kind="lookout_fingerprint",
         actor=actor,
-        action="lookout_fingerprint.list",
-        subject_type="watchlist_entry",
-        subject_id=f"{list_name}:{entry_id}"[:200],
-        details={"fingerprints": [row.id for row in rows]},
-        at=now,
+        now=now,
     )
     return [_view(row, list_name, entry) for row in rows]
 
@@ -236,24 +228,15 @@ def remove_fingerprint(
         FingerprintInputError: already removed, or no reason (at least 10 characters).
     """
     row, list_name, entry = _fingerprint(uow.session, fingerprint_id)
-    why = reason.strip()
-    if len(why) < 10 or len(why) > 2000:
-        raise FingerprintInputError(
-            "reason", "say why the fingerprint is removed (10 to 2000 characters)"
-        )
-    if row.removed_at is not None:
-        raise FingerprintInputError(
-            "already_removed", f"lookout fingerprint {fingerprint_id} is already removed"
-        )
-    row.removed_by, row.removed_at = actor, now
-    uow.session.flush()
-    audit.append(
+    mark_removed(
         uow.session,
+        row,
+        list_name,
+        entry,
+        kind="lookout_fingerprint",
+        error=FingerprintInputError,
+        reason=reason,
         actor=actor,
-        action="lookout_fingerprint.remove",
-        subject_type="lookout_fingerprint",
-        subject_id=row.id,
-        details={"list": list_name, "entry_id": entry.entry_id, "reason": why},
-        at=now,
+        now=now,
     )
     return _view(row, list_name, entry)

@@ -25,7 +25,7 @@ def test_a_lookout_print_is_attached_and_found_at_the_inspect_form(
 ) -> None:
     csrf = login(client, "ann")
     page = client.get("/console/lists/lookout").text
-    assert 'action="/console/lists/lookout/fingerprint"' in page
+    assert page.count('action="/console/lists/lookout/fingerprint"') == 1
     assert '<option value="2" selected>2 · right index</option>' in page
     form = {"csrf": csrf, "fp_list": "lookouts", "fp_entry": "W1", "fp_finger": "2"}
     bad = client.post(
