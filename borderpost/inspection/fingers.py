@@ -17,7 +17,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from borderpost.biometrics import BiometricFormatError
-from borderpost.biometrics.fingerprint import FingerAnalysis, check_finger, finger_name, read_finger
+from borderpost.biometrics.fingerprint import (
+    FingerMinutiaeRecord,
+    check_finger,
+    finger_name,
+    read_finger,
+)
 from borderpost.inspection.errors import Invalid
 from borderpost.watchlists.finger_gallery import FingerprintCandidate, LookoutFingers
 from borderpost.watchlists.fingerprints import MAX_FINGERPRINT_BYTES
@@ -75,14 +80,15 @@ def _checked(probes: Sequence[FingerprintProbe]) -> None:
             )
 
 
-def _read(probe: FingerprintProbe, what: str) -> FingerAnalysis | str:
+def _read(probe: FingerprintProbe, what: str) -> tuple[FingerMinutiaeRecord | None, str]:
+    """The print's template (None when it cannot be searched) and what was found."""
     try:
         analysis = read_finger(probe.data, what, position=probe.finger)
     except BiometricFormatError as exc:
-        return f"{exc.message}; it was not searched"
+        return None, f"{exc.message}; it was not searched"
     if analysis.record is None:
-        return f"{what}: {analysis.reason}; it was not searched"
-    return analysis
+        return None, f"{what}: {analysis.reason}; it was not searched"
+    return analysis.record, f"{what}: {analysis.reason}"
 
 
 def check_fingers(
@@ -108,12 +114,11 @@ def check_fingers(
     candidates: list[FingerprintCandidate] = []
     for probe in probes:
         what = f"the {finger_name(probe.finger)} fingerprint"
-        read = _read(probe, what)
-        if isinstance(read, str):
+        record, read = _read(probe, what)
+        if record is None:
             prints.append({"finger": probe.finger, "searched": False, "reason": read})
             continue
-        assert read.record is not None  # _read returns a usable analysis only
-        found = gallery.search(read.record, probe_finger=probe.finger, threshold=threshold)
+        found = gallery.search(record, probe_finger=probe.finger, threshold=threshold)
         candidates.extend(found)
         outcome = (
             f"{len(found)} candidate(s) for an officer to confirm"
@@ -124,8 +129,7 @@ def check_fingers(
             {
                 "finger": probe.finger,
                 "searched": True,
-                "reason": f"{what}: {read.reason}; searched over {size} lookout "
-                f"fingerprint(s): {outcome}",
+                "reason": f"{read}; searched over {size} lookout fingerprint(s): {outcome}",
             }
         )
     return FingerChecks(tuple(prints), tuple(candidates))
