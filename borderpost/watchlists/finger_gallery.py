@@ -18,7 +18,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from borderpost import audit
 from borderpost.biometrics.fingerprint import (
     FingerGallery,
     FingerMinutiaeRecord,
@@ -27,6 +26,7 @@ from borderpost.biometrics.fingerprint import (
 )
 from borderpost.biometrics.fingerprint.matching import ADVICE
 from borderpost.store.models import LookoutFingerprint, Watchlist, WatchlistEntry
+from borderpost.watchlists.gallery_sync import sync_templates
 
 __all__ = ["FingerprintCandidate", "LookoutFingers"]
 
@@ -104,23 +104,17 @@ class LookoutFingers:
             self._labels = labels
             if ids == self._ids:
                 return len(ids)
-            lacking = [i for i in ids if i not in self._records]
-            if lacking:
-                stored = session.execute(
-                    select(LookoutFingerprint.id, LookoutFingerprint.record).where(
-                        LookoutFingerprint.id.in_(lacking)
-                    )
-                ).all()
-                self._records.update({int(i): parse_fmr(data) for i, data in stored})
-                audit.append(
-                    session,
-                    actor=actor,
-                    action="lookout_fingerprint.load",
-                    subject_type="lookout_gallery",
-                    details={"loaded": len(lacking), "in_gallery": len(ids)},
-                    at=now,
-                )
-            self._records = {i: self._records[i] for i in ids}
+            self._records = sync_templates(
+                session,
+                self._records,
+                ids,
+                id_column=LookoutFingerprint.id,
+                data_column=LookoutFingerprint.record,
+                decode=parse_fmr,
+                action="lookout_fingerprint.load",
+                actor=actor,
+                now=now,
+            )
             self._gallery = FingerGallery([str(i) for i in ids], [self._records[i] for i in ids])
             self._ids = ids
             return len(ids)
