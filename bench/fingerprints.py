@@ -46,7 +46,7 @@ def _summary(values: list[float], unit: str = "", digits: int = 1) -> str:
     )
 
 
-def _random_record(rng: random.Random) -> FingerMinutiaeRecord:
+def random_record(rng: random.Random) -> FingerMinutiaeRecord:
     minutiae = []
     for _ in range(rng.randint(40, 70)):
         while True:
@@ -135,7 +135,7 @@ def main() -> None:
         )
 
     rng = random.Random(15)
-    filler = [_random_record(rng) for _ in range(max(args.gallery - args.fingers, 0))]
+    filler = [random_record(rng) for _ in range(max(args.gallery - args.fingers, 0))]
     enrolled = [(f"finger-{seed}", records[(seed, 0)]) for seed, _ in keys if (seed, 0) in records]
     enrolled = list(dict(enrolled).items())
     gallery_keys = [f"random-{i}" for i in range(len(filler))] + [k for k, _ in enrolled]

@@ -38,10 +38,30 @@ from borderpost.watchlists.service import import_snapshot
 NOW = dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.UTC)
 
 
-def _cpu(step: object) -> float:
+def cpu(step: object) -> float:
     start = time.process_time()
     step()  # type: ignore[operator]
     return time.process_time() - start
+
+
+def seed_lookouts(uow: UnitOfWork, count: int) -> list[int]:
+    """``count`` entries of a ``lookouts`` list; their row ids, in order."""
+    entries = tuple(
+        ListEntry(list_name="lookouts", entry_id=f"L{i}", kind="person", name=f"Person {i}")
+        for i in range(count)
+    )
+    report = ImportReport("lookouts", (), read=len(entries), kept=len(entries), skipped=0)
+    import_snapshot(
+        uow,
+        ListSnapshot("lookouts", "b", entries),
+        report,
+        source_format="bench",
+        files=[],
+        now=NOW,
+    )
+    return [
+        row_id for (row_id,) in uow.session.query(WatchlistEntry.id).order_by(WatchlistEntry.id)
+    ]
 
 
 def run(count: int, folder: Path) -> None:
@@ -52,36 +72,21 @@ def run(count: int, folder: Path) -> None:
     rng = np.random.default_rng(7)
     vectors = rng.normal(size=(count + 1, 128)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) * 2
-    entries = tuple(
-        ListEntry(list_name="lookouts", entry_id=f"L{i}", kind="person", name=f"Person {i}")
-        for i in range(count + 1)
-    )
     with UnitOfWork(store) as uow:
-        report = ImportReport("lookouts", (), read=len(entries), kept=len(entries), skipped=0)
-        import_snapshot(
-            uow,
-            ListSnapshot("lookouts", "b", entries),
-            report,
-            source_format="bench",
-            files=[],
-            now=NOW,
-        )
-        rows = uow.session.query(WatchlistEntry.id).order_by(WatchlistEntry.id).all()
-        for (row_id,), vector in zip(rows[:count], vectors[:count], strict=True):
+        rows = seed_lookouts(uow, count + 1)
+        for row_id, vector in zip(rows[:count], vectors[:count], strict=True):
             uow.session.add(_photo(row_id, vector))
         uow.commit()
     gallery = LookoutFaces()
     with UnitOfWork(store) as uow:
-        first = _cpu(lambda: gallery.refresh(uow.session, actor="bench", now=NOW))
-        same = [
-            _cpu(lambda: gallery.refresh(uow.session, actor="bench", now=NOW)) for _ in range(5)
-        ]
-        uow.session.add(_photo(rows[count][0], vectors[count]))
+        first = cpu(lambda: gallery.refresh(uow.session, actor="bench", now=NOW))
+        same = [cpu(lambda: gallery.refresh(uow.session, actor="bench", now=NOW)) for _ in range(5)]
+        uow.session.add(_photo(rows[count], vectors[count]))
         uow.session.flush()
-        added = _cpu(lambda: gallery.refresh(uow.session, actor="bench", now=NOW))
+        added = cpu(lambda: gallery.refresh(uow.session, actor="bench", now=NOW))
         probe = vectors[3] + 0.01
         search = [
-            _cpu(
+            cpu(
                 lambda: gallery.search(
                     uow.session, probe, min_score=0.5, probe_name="p", actor="bench", now=NOW
                 )

@@ -93,6 +93,16 @@ class Settings(BaseSettings):
             "validated against EES/NIST targets). A candidate suggests referral, never refusal."
         ),
     )
+    finger_match_threshold: int = Field(
+        default=40,
+        ge=1,
+        le=1000,
+        description=(
+            "bozorth3 score at or above which a lookout fingerprint is a candidate in the 1:N "
+            "search at inspection (NBIS's rule of thumb 40; not validated against EES/NIST "
+            "targets). A candidate suggests referral, never refusal."
+        ),
+    )
     face_upload_max_bytes: int = Field(
         default=8 * 1024 * 1024,
         ge=64 * 1024,

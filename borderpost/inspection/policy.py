@@ -21,6 +21,7 @@ class InspectionPolicy:
     traveller_match_threshold: float = 0.90
     face_match_threshold: float = 0.6
     face_search_min_score: float = 0.5
+    finger_match_threshold: int = 40
     permits: PermitRules = field(default_factory=load_permit_rules)
 
     @classmethod
@@ -30,4 +31,5 @@ class InspectionPolicy:
             traveller_match_threshold=settings.traveller_match_threshold,
             face_match_threshold=settings.face_match_threshold,
             face_search_min_score=settings.face_search_min_score,
+            finger_match_threshold=settings.finger_match_threshold,
         )

@@ -9,7 +9,7 @@ from typing import Any, Literal
 from borderpost.documents import MrzResult
 from borderpost.documents.chip import ChipReport
 from borderpost.inspection.history import History
-from borderpost.inspection.suggest import Suggestion
+from borderpost.inspection.suggest import HitKind, Suggestion
 
 __all__ = [
     "DecisionResult",
@@ -43,7 +43,7 @@ class HitView:
     """A stored hit as the officer sees it; ``high_risk``: clearing it needs a supervisor."""
 
     id: int
-    kind: Literal["watchlist", "document", "face"]
+    kind: HitKind
     list_name: str
     entry_id: str
     name: str
@@ -86,6 +86,8 @@ class InspectionResult:
     suggestion: Suggestion
     chip: ChipReport | None = None
     face: dict[str, Any] | None = None
+    #: What became of each fingerprint from the scanner (searched or not, and why).
+    fingerprints: tuple[dict[str, Any], ...] = ()
 
     @property
     def watchlist_hits(self) -> tuple[HitView, ...]:
@@ -100,6 +102,11 @@ class InspectionResult:
     def face_hits(self) -> tuple[HitView, ...]:
         """Lookout photos the face resembles (1:N), for an officer to confirm."""
         return tuple(hit for hit in self.hits if hit.kind == "face")
+
+    @property
+    def fingerprint_hits(self) -> tuple[HitView, ...]:
+        """Lookout fingerprints a print matches (1:N), for an officer to confirm."""
+        return tuple(hit for hit in self.hits if hit.kind == "fingerprint")
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``borderpost inspect --json``."""
@@ -130,6 +137,8 @@ class InspectionResult:
             "hits": [hit.to_dict() for hit in self.watchlist_hits],
             "lost_stolen": [hit.to_dict() for hit in self.document_hits],
             "face_candidates": [hit.to_dict() for hit in self.face_hits],
+            "fingerprints": list(self.fingerprints),
+            "fingerprint_candidates": [hit.to_dict() for hit in self.fingerprint_hits],
             "history": self.history.to_dict(),
             "suggestion": {
                 "action": self.suggestion.action,

@@ -19,6 +19,7 @@ __all__ = [
     "RULES",
     "Action",
     "DocumentSignal",
+    "HitKind",
     "HitSignal",
     "Rule",
     "Signal",
@@ -62,6 +63,11 @@ RULES: Mapping[str, Rule] = {
             "refer",
             "the face resembles a lookout photo (a candidate for an officer to confirm)",
         ),
+        Rule(
+            "fingerprint_lookout",
+            "refer",
+            "a fingerprint matches a lookout's (a candidate for an officer to confirm)",
+        ),
         Rule("high_risk_hit", "refer", "a watchlist hit at or above the high-risk threshold"),
         Rule("watchlist_hit", "refer", "a possible watchlist match"),
         Rule("overstay", "refer", "a previous stay exceeded the permitted period"),
@@ -69,12 +75,15 @@ RULES: Mapping[str, Rule] = {
 }
 
 
+HitKind = Literal["watchlist", "document", "face", "fingerprint"]
+
+
 @dataclass(frozen=True, slots=True)
 class HitSignal:
     """What the rules need to know of one hit; ``hit_id`` links the signal to the stored hit."""
 
     hit_id: int | None
-    kind: Literal["watchlist", "document", "face"]
+    kind: HitKind
     score: float
     description: str
     stolen_exact: bool = False
@@ -142,6 +151,8 @@ def signals(
             fired.append(_signal(name, hit.description, hit.hit_id))
         elif hit.kind == "face":
             fired.append(_signal("face_lookout", hit.description, hit.hit_id))
+        elif hit.kind == "fingerprint":
+            fired.append(_signal("fingerprint_lookout", hit.description, hit.hit_id))
         elif hit.score >= high_risk_threshold:
             detail = f"{hit.description} (score {hit.score:.2f} >= {high_risk_threshold:.2f})"
             fired.append(_signal("high_risk_hit", detail, hit.hit_id))

@@ -15,6 +15,7 @@ hit and ``traveller.read`` for the history. The officer's call is recorded by
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Literal, cast
 
 from sqlalchemy.orm import Session
@@ -26,17 +27,19 @@ from borderpost.inspection.access import check_at_port, port_by_code
 from borderpost.inspection.chip import ChipData, check_chip
 from borderpost.inspection.errors import Invalid
 from borderpost.inspection.faces import check_faces
+from borderpost.inspection.fingers import FingerprintProbe, check_fingers
 from borderpost.inspection.history import full_name, identify, read_history, record_document
 from borderpost.inspection.live_faces import keep_live_capture
 from borderpost.inspection.policy import InspectionPolicy
 from borderpost.inspection.result import HitView, InspectionResult, document_verdict
-from borderpost.inspection.suggest import DocumentSignal, HitSignal, signals, suggest
+from borderpost.inspection.suggest import DocumentSignal, HitKind, HitSignal, signals, suggest
 from borderpost.screening.engine import Screener, Screening
 from borderpost.screening.query import Query, QueryError
 from borderpost.store import UnitOfWork
 from borderpost.store.models import Inspection, ScreeningHit, User
 from borderpost.store.repos.inspections import InspectionRepo
 from borderpost.watchlists.face_gallery import FaceCandidate, LookoutFaces
+from borderpost.watchlists.finger_gallery import FingerprintCandidate, LookoutFingers
 
 __all__ = ["DOCUMENT_LIST", "Direction", "hit_view", "inspect", "read_document"]
 
@@ -69,6 +72,7 @@ def _store_hits(
     inspection_id: int,
     screening: Screening,
     faces: tuple[FaceCandidate, ...] = (),
+    fingers: tuple[FingerprintCandidate, ...] = (),
 ) -> list[ScreeningHit]:
     repo = InspectionRepo(session)
     rows = []
@@ -134,6 +138,29 @@ def _store_hits(
                 ],
             )
         )
+    for finger in fingers:
+        rows.append(
+            ScreeningHit(
+                inspection_id=inspection_id,
+                kind="fingerprint",
+                list_name=finger.list_name,
+                entry_id=finger.entry_id,
+                name=finger.name,
+                matched_name=f"finger {finger.probe_finger} ~ lookout fingerprint "
+                f"{finger.fingerprint_id}",
+                score=float(finger.score),
+                reasons=[
+                    {
+                        "feature": "fingerprint",
+                        "fingerprint": finger.fingerprint_id,
+                        "finger": finger.finger,
+                        "probe_finger": finger.probe_finger,
+                        "threshold": finger.threshold,
+                        "text": finger.reason,
+                    }
+                ],
+            )
+        )
     for row in rows:
         repo.add(row)
     return rows
@@ -141,8 +168,8 @@ def _store_hits(
 
 def hit_view(row: ScreeningHit, high_risk_threshold: float) -> HitView:
     """A stored hit as the officer sees it."""
-    kind: Literal["watchlist", "document", "face"] = (
-        "document" if row.kind == "document" else "face" if row.kind == "face" else "watchlist"
+    kind: HitKind = (
+        cast(HitKind, row.kind) if row.kind in ("document", "face", "fingerprint") else "watchlist"
     )
     return HitView(
         id=row.id,
@@ -153,6 +180,7 @@ def hit_view(row: ScreeningHit, high_risk_threshold: float) -> HitView:
         matched_name=row.matched_name,
         score=row.score,
         reasons=tuple(str(reason.get("text", "")) for reason in row.reasons),
+        # A biometric candidate's score is not on the name-match scale of the threshold.
         high_risk=kind == "document" or (kind == "watchlist" and row.score >= high_risk_threshold),
         photo=_photo_of(row) if kind == "face" else None,
     )
@@ -169,9 +197,10 @@ def hit_signal(row: ScreeningHit) -> HitSignal:
         first = row.reasons[0] if row.reasons else {}
         stolen = bool(first.get("exact")) and first.get("status") in _STOLEN
         return HitSignal(row.id, "document", row.score, str(first.get("text", row.name)), stolen)
-    if row.kind == "face":
+    if row.kind in ("face", "fingerprint"):
         first = row.reasons[0] if row.reasons else {}
-        return HitSignal(row.id, "face", row.score, str(first.get("text", row.name)))
+        kind: HitKind = "face" if row.kind == "face" else "fingerprint"
+        return HitSignal(row.id, kind, row.score, str(first.get("text", row.name)))
     description = f"{row.list_name} {row.entry_id} {row.name!r} ~ {row.matched_name!r}"
     return HitSignal(row.id, "watchlist", row.score, description)
 
@@ -213,6 +242,8 @@ def inspect(
     chip: ChipData | None = None,
     live_face: bytes | None = None,
     lookout_faces: LookoutFaces | None = None,
+    fingerprints: Sequence[FingerprintProbe] = (),
+    lookout_fingers: LookoutFingers | None = None,
 ) -> InspectionResult:
     """Inspect a traveller presenting a document at ``port`` in ``direction`` (entry or exit).
 
@@ -230,11 +261,16 @@ def inspect(
     the lookout photos (``lookout_faces``, the process's gallery; a fresh one when None): each
     photo scoring at least the policy's ``face_search_min_score`` is stored as a hit of kind
     ``face`` and suggests a referral, for an officer to confirm or clear with a reason.
+    ``fingerprints``, from the booth's scanner, are each searched 1:N over the lookout
+    fingerprints (``lookout_fingers``, the process's gallery): each scoring at least the
+    policy's ``finger_match_threshold`` (bozorth3) is a hit of kind ``fingerprint`` that
+    suggests a referral; a print that cannot be searched is a ``fingerprint_unusable``
+    finding. The prints themselves are not kept.
 
     Raises:
         Invalid: unknown direction; both or neither of ``mrz`` and ``fields``; no MRZ layout
             and name could be read; a typed field no document could hold; chip data no chip
-            could hold.
+            could hold; a finger position outside 1-10 or given twice.
         NotFound: no such port.
         Forbidden: the officer may not inspect, or not at this port.
     """
@@ -263,6 +299,14 @@ def inspect(
         actor=officer.username,
         now=now,
     )
+    fingers = check_fingers(
+        session,
+        fingerprints,
+        gallery=lookout_fingers or LookoutFingers(),
+        threshold=rules.finger_match_threshold,
+        actor=officer.username,
+        now=now,
+    )
     face = faces.face
     chip_stored = None if chip_report is None else chip_report.to_dict()
     if chip_stored is not None and face is not None:
@@ -275,7 +319,7 @@ def inspect(
         traveller_id=match.traveller.id,
         document_id=None if seen is None else seen.id,
         verdict=verdict,
-        findings=[finding.to_dict() for finding in document.findings],
+        findings=[finding.to_dict() for finding in document.findings] + fingers.findings(),
         created_at=now,
         chip_verdict=None if chip_report is None else chip_report.verdict,
         chip=chip_stored,
@@ -283,7 +327,13 @@ def inspect(
     InspectionRepo(session).add(inspection)
     if face is not None and live_face is not None:
         keep_live_capture(session, inspection, live_face, face, officer=officer, now=now)
-    rows = _store_hits(session, inspection.id, screener.screen(_query(document)), faces.candidates)
+    rows = _store_hits(
+        session,
+        inspection.id,
+        screener.screen(_query(document)),
+        faces.candidates,
+        fingers.candidates,
+    )
     history = read_history(
         session, match, actor=officer.username, purpose=f"inspection {inspection.id}", now=now
     )
@@ -326,6 +376,7 @@ def inspect(
         suggestion=suggestion,
         chip=chip_report,
         face=face,
+        fingerprints=fingers.prints,
     )
 
 
@@ -354,6 +405,7 @@ def _audit(
             "face": face,
             "hits": sum(1 for row in rows if row.kind == "watchlist"),
             "face_hits": sum(1 for row in rows if row.kind == "face"),
+            "fingerprint_hits": sum(1 for row in rows if row.kind == "fingerprint"),
             "document_hits": sum(1 for row in rows if row.kind == "document"),
             "suggested_action": inspection.suggested_action,
         },

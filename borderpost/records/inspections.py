@@ -98,6 +98,7 @@ def inspection_record(
         "hits": [hit for hit in hits if hit["kind"] == "watchlist"],
         "lost_stolen": [hit for hit in hits if hit["kind"] == "document"],
         "face_candidates": [hit for hit in hits if hit["kind"] == "face"],
+        "fingerprint_candidates": [hit for hit in hits if hit["kind"] == "fingerprint"],
         "suggested_action": inspection.suggested_action,
         "signals": list(inspection.signals or []),
         "decisions": [_decision_dict(row, names) for row in decisions],

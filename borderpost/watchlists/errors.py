@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 __all__ = [
+    "BiometricInputError",
     "EmptyImportError",
+    "FingerprintInputError",
     "ListContentError",
     "ListInputError",
     "PhotoInputError",
     "UnknownEntryError",
+    "UnknownFingerprintError",
     "UnknownListError",
     "UnknownPhotoError",
     "UnknownVersionError",
@@ -47,14 +50,31 @@ class UnknownPhotoError(WatchlistError):
     """No lookout photo has the given id."""
 
 
-class PhotoInputError(ListInputError):
-    """An uploaded lookout photo cannot be used (not an image, too large, no usable face).
+class UnknownFingerprintError(WatchlistError):
+    """No lookout fingerprint has the given id."""
 
-    ``code`` is stable (``image_undecodable``, ``image_too_large``, ``image_empty``,
-    ``no_usable_face``, ``duplicate_photo``); the message says in words what is wrong.
-    """
+
+class BiometricInputError(ListInputError):
+    """An uploaded lookout photo or fingerprint cannot be used; ``code`` is stable and the
+    message says in words what is wrong."""
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+class PhotoInputError(BiometricInputError):
+    """An uploaded lookout photo cannot be used (not an image, too large, no usable face).
+
+    Codes: ``image_undecodable``, ``image_too_large``, ``image_empty``, ``no_usable_face``,
+    ``duplicate_photo``.
+    """
+
+
+class FingerprintInputError(BiometricInputError):
+    """An uploaded lookout fingerprint cannot be used.
+
+    Codes: ``image_undecodable`` (corrupt image), ``wsq_unsupported``, ``fmr_malformed``,
+    ``no_usable_ridges``, ``finger_position``, ``duplicate_fingerprint``, ``too_large``.
+    """

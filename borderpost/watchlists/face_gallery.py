@@ -20,10 +20,10 @@ import numpy.typing as npt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from borderpost import audit
 from borderpost.biometrics import Gallery
 from borderpost.biometrics.templates import TEMPLATE_SIZE, template_from_bytes
 from borderpost.store.models import LookoutPhoto, Watchlist, WatchlistEntry
+from borderpost.watchlists.gallery_sync import sync_templates
 
 __all__ = ["FaceCandidate", "LookoutFaces", "score_of"]
 
@@ -97,24 +97,17 @@ class LookoutFaces:
             self._labels = labels
             if ids == self._ids:
                 return len(ids)
-            missing = [i for i in ids if i not in self._templates]
-            if missing:
-                loaded = session.execute(
-                    select(LookoutPhoto.id, LookoutPhoto.template).where(
-                        LookoutPhoto.id.in_(missing)
-                    )
-                ).all()
-                for photo_id, data in loaded:
-                    self._templates[int(photo_id)] = template_from_bytes(data).astype(np.float32)
-                audit.append(
-                    session,
-                    actor=actor,
-                    action="lookout_photo.load",
-                    subject_type="lookout_gallery",
-                    details={"loaded": len(missing), "in_gallery": len(ids)},
-                    at=now,
-                )
-            self._templates = {i: self._templates[i] for i in ids}
+            self._templates = sync_templates(
+                session,
+                self._templates,
+                ids,
+                id_column=LookoutPhoto.id,
+                data_column=LookoutPhoto.template,
+                decode=lambda data: template_from_bytes(data).astype(np.float32),
+                action="lookout_photo.load",
+                actor=actor,
+                now=now,
+            )
             matrix = (
                 np.stack([self._templates[i] for i in ids])
                 if ids

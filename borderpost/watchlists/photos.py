@@ -22,8 +22,14 @@ from borderpost.biometrics import BiometricFormatError, analyse_face
 from borderpost.biometrics.images import media_type
 from borderpost.biometrics.templates import template_to_bytes
 from borderpost.store import UnitOfWork
-from borderpost.store.models import LookoutPhoto, Watchlist, WatchlistEntry
-from borderpost.watchlists.errors import PhotoInputError, UnknownEntryError, UnknownPhotoError
+from borderpost.store.models import LookoutPhoto, WatchlistEntry
+from borderpost.watchlists.errors import PhotoInputError, UnknownPhotoError
+from borderpost.watchlists.lookout_entries import (
+    attached,
+    current_entry,
+    list_attached,
+    mark_removed,
+)
 
 __all__ = [
     "MAX_NOTE_LENGTH",
@@ -91,31 +97,9 @@ def _view(row: LookoutPhoto, list_name: str, entry: WatchlistEntry) -> PhotoView
     )
 
 
-def _entry(session: Session, list_name: str, entry_id: str) -> WatchlistEntry:
-    entry = session.scalars(
-        select(WatchlistEntry)
-        .join(Watchlist, Watchlist.id == WatchlistEntry.watchlist_id)
-        .where(
-            Watchlist.name == list_name,
-            WatchlistEntry.entry_id == entry_id,
-            WatchlistEntry.removed_in_version_id.is_(None),
-        )
-    ).one_or_none()
-    if entry is None:
-        raise UnknownEntryError(f"list {list_name!r} holds no current entry {entry_id!r}")
-    return entry
-
-
 def _photo(session: Session, photo_id: int) -> tuple[LookoutPhoto, str, WatchlistEntry]:
-    found = session.execute(
-        select(LookoutPhoto, Watchlist.name, WatchlistEntry)
-        .join(WatchlistEntry, WatchlistEntry.id == LookoutPhoto.entry_row_id)
-        .join(Watchlist, Watchlist.id == WatchlistEntry.watchlist_id)
-        .where(LookoutPhoto.id == photo_id)
-    ).one_or_none()
-    if found is None:
-        raise UnknownPhotoError(f"lookout photo {photo_id} does not exist")
-    return found[0], found[1], found[2]
+    missing = UnknownPhotoError(f"lookout photo {photo_id} does not exist")
+    return attached(session, LookoutPhoto, photo_id, missing)
 
 
 def add_photo(
@@ -136,7 +120,7 @@ def add_photo(
         PhotoInputError: empty, larger than ``max_bytes``, not a readable image, no single
             usable face, already attached, or a note too long (nothing is stored).
     """
-    entry = _entry(uow.session, list_name, entry_id)
+    entry = current_entry(uow.session, list_name, entry_id)
     text = (note or "").strip() or None
     if text is not None and len(text) > MAX_NOTE_LENGTH:
         raise PhotoInputError("note_too_long", f"the note is longer than {MAX_NOTE_LENGTH} chars")
@@ -195,18 +179,8 @@ def list_photos(
     Raises:
         UnknownEntryError: the list holds no current entry ``entry_id``.
     """
-    entry = _entry(session, list_name, entry_id)
-    rows = session.scalars(
-        select(LookoutPhoto).where(LookoutPhoto.entry_row_id == entry.id).order_by(LookoutPhoto.id)
-    ).all()
-    audit.append(
-        session,
-        actor=actor,
-        action="lookout_photo.list",
-        subject_type="watchlist_entry",
-        subject_id=f"{list_name}:{entry_id}"[:200],
-        details={"photos": [row.id for row in rows]},
-        at=now,
+    entry, rows = list_attached(
+        session, LookoutPhoto, list_name, entry_id, kind="lookout_photo", actor=actor, now=now
     )
     return [_view(row, list_name, entry) for row in rows]
 
@@ -243,20 +217,15 @@ def remove_photo(
         PhotoInputError: already removed, or no reason (at least 10 characters).
     """
     row, list_name, entry = _photo(uow.session, photo_id)
-    why = reason.strip()
-    if len(why) < 10 or len(why) > 2000:
-        raise PhotoInputError("reason", "say why the photo is removed (10 to 2000 characters)")
-    if row.removed_at is not None:
-        raise PhotoInputError("already_removed", f"lookout photo {photo_id} is already removed")
-    row.removed_by, row.removed_at = actor, now
-    uow.session.flush()
-    audit.append(
+    mark_removed(
         uow.session,
+        row,
+        list_name,
+        entry,
+        kind="lookout_photo",
+        error=PhotoInputError,
+        reason=reason,
         actor=actor,
-        action="lookout_photo.remove",
-        subject_type="lookout_photo",
-        subject_id=row.id,
-        details={"list": list_name, "entry_id": entry.entry_id, "reason": why},
-        at=now,
+        now=now,
     )
     return _view(row, list_name, entry)

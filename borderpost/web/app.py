@@ -31,6 +31,7 @@ from borderpost.web.routers import (
     intel,
     issuance,
     lists,
+    lookout_fingerprints,
     lookout_photos,
     lost_stolen,
     ports,
@@ -89,6 +90,7 @@ def create_app(settings: Settings, *, store: Store | None = None, warm: bool = F
         app.include_router(module.router, prefix=API_PREFIX)
     # Face photos of lookouts, searched 1:N at primary inspection.
     app.include_router(lookout_photos.router, prefix=API_PREFIX)
+    app.include_router(lookout_fingerprints.router, prefix=API_PREFIX)
     # Pre-arrival targeting: manifests, assessments, hit review, lookouts.
     app.include_router(targeting.router, prefix=API_PREFIX)
     # Vehicles at land posts and cargo targeting.

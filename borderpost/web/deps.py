@@ -24,6 +24,7 @@ from borderpost.store import Store, UnitOfWork
 from borderpost.store.models import User
 from borderpost.store.repos.users import UserRepo
 from borderpost.watchlists.face_gallery import LookoutFaces
+from borderpost.watchlists.finger_gallery import LookoutFingers
 from borderpost.watchlists.screener import ScreenerCache
 from borderpost.web.errors import PermissionDenied, Unauthenticated
 
@@ -54,6 +55,8 @@ class WebState:
     clock: Callable[[], dt.datetime] = field(default=_utc_now)
     #: The lookout photos' face templates, searched 1:N at inspection (kept per process).
     lookout_faces: LookoutFaces = field(default_factory=LookoutFaces)
+    #: The lookout fingerprints' templates, searched 1:N at inspection (kept per process).
+    lookout_fingers: LookoutFingers = field(default_factory=LookoutFingers)
 
     def now(self) -> dt.datetime:
         return self.clock()

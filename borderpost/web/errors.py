@@ -49,7 +49,7 @@ from borderpost.watchlists import (
     UnknownVersionError,
     WatchlistError,
 )
-from borderpost.watchlists.errors import UnknownPhotoError
+from borderpost.watchlists.errors import UnknownFingerprintError, UnknownPhotoError
 
 __all__ = [
     "PROBLEMS",
@@ -125,6 +125,7 @@ PROBLEMS: dict[type[Exception], ProblemKind] = {
     # watchlists
     UnknownListError: _kind(404, "not-found", "Not found"),
     UnknownPhotoError: _kind(404, "not-found", "Not found"),
+    UnknownFingerprintError: _kind(404, "not-found", "Not found"),
     UnknownVersionError: _kind(404, "not-found", "Not found"),
     EmptyImportError: _kind(409, "conflict", "Conflict"),
     ListInputError: _kind(422, "invalid", "Invalid request"),

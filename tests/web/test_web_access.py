@@ -172,6 +172,15 @@ ACCESS: dict[tuple[str, str], tuple[frozenset[str] | str, dict[str, Any]]] = {
         ANALYST,
         {"json": {"reason": "wrong person on this photo"}},
     ),
+    ("POST", "/api/v1/lists/{name}/entries/{entry_id}/fingerprints"): (
+        ANALYST,
+        {"data": {"finger": "2"}, "files": {"fingerprint": ("finger.png", b"not an image")}},
+    ),
+    ("GET", "/api/v1/lists/{name}/entries/{entry_id}/fingerprints"): (PHOTO_READERS, {}),
+    ("POST", "/api/v1/lookout-fingerprints/{fingerprint_id}/removal"): (
+        ANALYST,
+        {"json": {"reason": "wrong person's fingerprint"}},
+    ),
     ("GET", "/api/v1/lost-stolen"): (READERS, {"params": {"number": "X1234567"}}),
     ("GET", "/api/v1/users/me"): (ALL, {}),
     ("GET", "/api/v1/users"): (ADMIN, {}),

@@ -14,6 +14,7 @@ from borderpost.biometrics.fingerprint.analysis import (
     FingerAnalysis,
     analyse_finger,
     analyse_finger_image,
+    read_finger,
 )
 from borderpost.biometrics.fingerprint.images import decode_fingerprint, decode_raw
 from borderpost.biometrics.fingerprint.matching import (
@@ -25,6 +26,7 @@ from borderpost.biometrics.fingerprint.matching import (
     verify_fingers,
 )
 from borderpost.biometrics.fingerprint.nbis import NativeUnavailableError
+from borderpost.biometrics.fingerprint.positions import FINGERS, check_finger, finger_name
 from borderpost.biometrics.fingerprint.quality import FingerQuality, FingerQualityPolicy
 from borderpost.biometrics.fingerprint.record import (
     FingerMinutiaeRecord,
@@ -39,6 +41,7 @@ from borderpost.biometrics.fingerprint.record import (
 __all__ = [
     "DEFAULT_FINGER_THRESHOLD",
     "DEFAULT_PPI",
+    "FINGERS",
     "FingerAnalysis",
     "FingerCandidate",
     "FingerGallery",
@@ -52,11 +55,14 @@ __all__ = [
     "NativeUnavailableError",
     "analyse_finger",
     "analyse_finger_image",
+    "check_finger",
     "compare_records",
     "decode_fingerprint",
     "decode_raw",
     "encode_fmr",
+    "finger_name",
     "is_fmr",
     "parse_fmr",
+    "read_finger",
     "verify_fingers",
 ]

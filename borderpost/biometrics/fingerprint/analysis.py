@@ -27,9 +27,17 @@ from borderpost.biometrics.fingerprint.record import (
     FingerMinutiaeRecord,
     FingerView,
     Minutia,
+    is_fmr,
+    parse_fmr,
 )
 
-__all__ = ["DEFAULT_PPI", "FingerAnalysis", "analyse_finger", "analyse_finger_image"]
+__all__ = [
+    "DEFAULT_PPI",
+    "FingerAnalysis",
+    "analyse_finger",
+    "analyse_finger_image",
+    "read_finger",
+]
 
 DEFAULT_PPI = 500.0
 #: ISO/IEC 19794-2 keeps at most 255 minutiae a view; mindtct rarely finds more than 150.
@@ -120,3 +128,14 @@ def analyse_finger(
     return analyse_finger_image(
         decode_fingerprint(data, what), ppi=ppi, position=position, policy=policy
     )
+
+
+def read_finger(data: bytes, what: str, *, position: int = 0) -> FingerAnalysis:
+    """A fingerprint image or an ISO/IEC 19794-2 record (told apart by its ``FMR`` header).
+
+    Raises:
+        BiometricFormatError: empty, corrupt or WSQ image; malformed record.
+    """
+    if is_fmr(data):
+        return FingerAnalysis.from_record(parse_fmr(data), what)
+    return analyse_finger(data, what, position=position)

@@ -45,6 +45,7 @@ from borderpost.store.models.issuance import (
 )
 from borderpost.store.models.judgements import ResolutionJudgement
 from borderpost.store.models.leads import IntelIdentifier, IntelLead, IntelLeadReview, IntelRecord
+from borderpost.store.models.lookout_fingerprints import LookoutFingerprint
 from borderpost.store.models.lookout_photos import LookoutPhoto
 from borderpost.store.models.lost_stolen import LostStolenDocument
 from borderpost.store.models.ports import Port
@@ -115,6 +116,7 @@ __all__ = [
     "IssuanceEvidence",
     "IssuedPassport",
     "LiveFaceCapture",
+    "LookoutFingerprint",
     "LookoutPhoto",
     "LostStolenDocument",
     "ManifestTraveller",

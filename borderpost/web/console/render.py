@@ -11,6 +11,7 @@ import jinja2
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from borderpost.biometrics.fingerprint import FINGERS
 from borderpost.store.models import User
 from borderpost.web.console.i18n import Catalogue, catalogue, choose_language, languages
 from borderpost.web.console.pages import navigation
@@ -37,6 +38,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["fingers"] = FINGERS  # finger position codes for print fields
     env.filters["when"] = lambda value: "" if not value else str(value)[:19].replace("T", " ")
     return env
 

@@ -1,4 +1,4 @@
-"""Files sent with a console form: the chip's EF.SOD and data groups, a face image.
+"""Files sent with a console form: the chip's EF.SOD and data groups, a face image, prints.
 
 Each is checked before anything is stored, and a file that cannot be used comes back as a
 :class:`~borderpost.web.console.forms.FormError` naming the field and what is wrong.
@@ -11,11 +11,14 @@ import re
 from starlette.datastructures import FormData, UploadFile
 
 from borderpost.biometrics import BiometricFormatError, decode_image
+from borderpost.biometrics.fingerprint import FINGERS, finger_name
 from borderpost.inspection import ChipData
 from borderpost.inspection.chip import MAX_FILE_BYTES
+from borderpost.inspection.fingers import FingerprintProbe
+from borderpost.watchlists.fingerprints import MAX_FINGERPRINT_BYTES
 from borderpost.web.console.forms import FormError
 
-__all__ = ["chip_files", "face_image", "file_bytes"]
+__all__ = ["chip_files", "face_image", "file_bytes", "fingerprint_files"]
 
 #: A data group file is named by its number: ``DG2``, ``EF_DG2.bin``, ``dg14.der``...
 _DG_NAME = re.compile(r"(?:^|[^A-Za-z])DG(\d{1,2})(?!\d)", re.IGNORECASE)
@@ -104,3 +107,22 @@ def chip_files(form: FormData, sod_field: str, groups_field: str) -> ChipData | 
             raise FormError(sod_field, "the data groups need the chip's EF.SOD to be verified")
         return None
     return ChipData(sod=sod, data_groups=groups)
+
+
+def fingerprint_files(form: FormData, prefix: str = "finger_") -> list[FingerprintProbe]:
+    """The prints of fields ``finger_1`` ... ``finger_10`` (one per finger position).
+
+    Their content is checked by the inspection (an unusable print is a finding there).
+
+    Raises:
+        FormError: as :func:`file_bytes`.
+    """
+    probes = []
+    for code in FINGERS:
+        name = f"{prefix}{code}"
+        data = file_bytes(
+            form, name, max_bytes=MAX_FINGERPRINT_BYTES, what=f"the {finger_name(code)} print"
+        )
+        if data is not None:
+            probes.append(FingerprintProbe(code, data))
+    return probes

@@ -61,6 +61,7 @@ def card(record: dict[str, Any], history: dict[str, Any] | None) -> VerdictCard:
         *record.get("hits", []),
         *record.get("lost_stolen", []),
         *record.get("face_candidates", []),
+        *record.get("fingerprint_candidates", []),
     ]
     return VerdictCard(
         record=record,

@@ -12,16 +12,18 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, Path, Query, Response, UploadFile
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from borderpost.documents import DocumentFields
 from borderpost.identity.roles import Permission
 from borderpost.inspection import ChipData, InspectionResult, approve, decide, inspect, reject
 from borderpost.inspection.errors import Invalid
+from borderpost.inspection.fingers import FingerprintProbe
 from borderpost.inspection.live_faces import read_live_capture
 from borderpost.inspection.result import chip_json
 from borderpost.records import inspection_record, pending_approvals
 from borderpost.store.models import User
+from borderpost.watchlists.fingerprints import MAX_FINGERPRINT_BYTES
 from borderpost.web.deps import StateDep, UowDep, require
 from borderpost.web.errors import ERROR_RESPONSES
 from borderpost.web.fields import NO_NUL
@@ -71,6 +73,10 @@ _B64_MAX = 4 * (512 * 1024 // 3 + 1)
 _B64_FACE_MAX = 4 * (8 * 1024 * 1024 // 3 + 1)
 
 
+#: Base64 of the largest fingerprint accepted (4 MB).
+_B64_FINGER_MAX = 4 * (MAX_FINGERPRINT_BYTES // 3 + 1)
+
+
 def _decode(value: str, what: str) -> bytes:
     try:
         return base64.b64decode(value, validate=True)
@@ -117,6 +123,40 @@ class ChipInput(BaseModel):
         )
 
 
+class FingerprintIn(BaseModel):
+    """One finger from the booth's scanner: an image or an ISO/IEC 19794-2 template."""
+
+    finger: int = Field(
+        ge=1,
+        le=10,
+        description="ISO/ANSI finger position: 1 right thumb, "
+        "2 right index ... 6 left thumb ... 10 left little.",
+    )
+    image: str | None = Field(
+        default=None,
+        min_length=4,
+        max_length=_B64_FINGER_MAX,
+        description="The print (PNG, TIFF, BMP, JPEG or JPEG 2000 at 500 ppi; base64).",
+    )
+    template: str | None = Field(
+        default=None,
+        min_length=4,
+        max_length=_B64_FINGER_MAX,
+        description="An ISO/IEC 19794-2:2005 finger minutiae record (base64).",
+    )
+
+    @model_validator(mode="after")
+    def _one_of(self) -> FingerprintIn:
+        if (self.image is None) == (self.template is None):
+            raise ValueError("give the print as image or as template, exactly one of them")
+        _decode(self.image or self.template or "", f"fingerprint {self.finger}")
+        return self
+
+    def to_probe(self) -> FingerprintProbe:
+        data = self.image or self.template or ""
+        return FingerprintProbe(self.finger, _decode(data, f"fingerprint {self.finger}"))
+
+
 class InspectionRequest(BaseModel):
     """A traveller presenting a document at a port: ``mrz`` or ``fields``, exactly one."""
 
@@ -146,6 +186,14 @@ class InspectionRequest(BaseModel):
         description="A camera image of the traveller (JPEG, PNG or JPEG 2000, base64), "
         "compared 1:1 with the chip portrait (DG2). A mismatch suggests referral to an "
         "officer, never a refusal.",
+    )
+
+    fingerprints: list[FingerprintIn] = Field(
+        default_factory=list,
+        max_length=10,
+        description="Where the booth has a scanner: prints searched 1:N over the lookout "
+        "fingerprints (bozorth3 score at least BORDERPOST_FINGER_MATCH_THRESHOLD). A match "
+        "is a candidate that suggests referral, never refusal. The prints are not kept.",
     )
 
     @field_validator("live_face")
@@ -201,6 +249,8 @@ def inspection_json(result: InspectionResult) -> dict[str, Any]:
         "hits": [hit.to_dict() for hit in result.watchlist_hits],
         "lost_stolen": [hit.to_dict() for hit in result.document_hits],
         "face_candidates": [hit.to_dict() for hit in result.face_hits],
+        "fingerprints": list(result.fingerprints),
+        "fingerprint_candidates": [hit.to_dict() for hit in result.fingerprint_hits],
         "traveller": {
             "id": result.history.traveller_id,
             "match": result.history.match,
@@ -225,7 +275,10 @@ def create_inspection(
     a mismatch suggests a referral, for an officer to confirm. The live face (or the chip
     portrait) is searched over the lookout photos: ``face_candidates`` lists each photo
     scoring at least ``BORDERPOST_FACE_SEARCH_MIN_SCORE``, with its reason; each is a hit to
-    confirm or clear and suggests a referral, never a refusal."""
+    confirm or clear and suggests a referral, never a refusal. Each of ``fingerprints`` is
+    searched over the lookout fingerprints: ``fingerprint_candidates`` lists those scoring at
+    least ``BORDERPOST_FINGER_MATCH_THRESHOLD`` (bozorth3), ``fingerprints`` what became of
+    each print (an unusable one is also a ``fingerprint_unusable`` finding)."""
     result = inspect(
         uow,
         state.screeners.get(),
@@ -239,6 +292,8 @@ def create_inspection(
         chip=None if body.chip is None else body.chip.to_chip(),
         live_face=None if body.live_face is None else _decode(body.live_face, "live_face"),
         lookout_faces=state.lookout_faces,
+        fingerprints=[print_.to_probe() for print_ in body.fingerprints],
+        lookout_fingers=state.lookout_fingers,
     )
     uow.commit()
     return inspection_json(result)

@@ -25,7 +25,7 @@ from borderpost.targeting.review import lookout_count
 from borderpost.web.console.deps import CsrfForm, page
 from borderpost.web.console.forms import FormError, text_field
 from borderpost.web.console.render import language_of, render
-from borderpost.web.console.uploads import chip_files, face_image
+from borderpost.web.console.uploads import chip_files, face_image, fingerprint_files
 from borderpost.web.console.verdict import card
 from borderpost.web.deps import StateDep, UowDep, WebState
 from borderpost.web.errors import kind_of
@@ -92,7 +92,9 @@ def run_inspection(
 
     With the chip's files (EF.SOD and data groups) the chip is verified; with a live capture
     (a file, or a snapshot from the browser's camera) the face is compared with the chip
-    portrait and searched over the lookout photos, as ``POST /api/v1/inspections`` does.
+    portrait and searched over the lookout photos, and with prints (``finger_1`` ...
+    ``finger_10``) each is searched over the lookout fingerprints, as
+    ``POST /api/v1/inspections`` does.
     A file that cannot be used is refused with the reason and nothing is stored."""
     mrz = str(form.get("mrz", ""))[:400]
     port = str(form.get("port", ""))[:16]
@@ -110,6 +112,7 @@ def run_inspection(
             max_bytes=state.settings.face_upload_max_bytes,
             what="the live capture",
         )
+        prints = fingerprint_files(form)
         result = inspect(
             uow,
             state.screeners.get(),
@@ -122,6 +125,8 @@ def run_inspection(
             chip=chip,
             live_face=live,
             lookout_faces=state.lookout_faces,
+            fingerprints=prints,
+            lookout_fingers=state.lookout_fingers,
         )
     except FormError as exc:
         errors = {exc.field: exc.message}
