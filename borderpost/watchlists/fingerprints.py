@@ -31,7 +31,9 @@ from borderpost.store import UnitOfWork
 from borderpost.store.models import LookoutFingerprint, WatchlistEntry
 from borderpost.watchlists.errors import FingerprintInputError, UnknownFingerprintError
 from borderpost.watchlists.lookout_entries import (
+    AttachmentView,
     attached,
+    attachment_fields,
     current_entry,
     list_attached,
     mark_removed,
@@ -53,60 +55,32 @@ _CODES = {"image_unsupported": "wsq_unsupported", "image_empty": "image_undecoda
 
 
 @dataclass(frozen=True, slots=True)
-class FingerprintView:
+class FingerprintView(AttachmentView):
     """A stored fingerprint as the API and the console show it (never the template)."""
 
-    id: int
-    list_name: str
-    entry_id: str
-    name: str
     finger: int
     minutiae: int
     quality: int | None
     reason: str
-    sha256: str
-    note: str | None
-    added_by: str
-    added_at: dt.datetime
-    removed_by: str | None
-    removed_at: dt.datetime | None
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id,
-            "list": self.list_name,
-            "entry_id": self.entry_id,
-            "name": self.name,
+            **self.common_dict(),
             "finger": self.finger,
             "finger_name": finger_name(self.finger),
             "minutiae": self.minutiae,
             "quality": self.quality,
             "reason": self.reason,
-            "sha256": self.sha256,
-            "note": self.note,
-            "added_by": self.added_by,
-            "added_at": self.added_at.isoformat(),
-            "removed_by": self.removed_by,
-            "removed_at": None if self.removed_at is None else self.removed_at.isoformat(),
         }
 
 
 def _view(row: LookoutFingerprint, list_name: str, entry: WatchlistEntry) -> FingerprintView:
     return FingerprintView(
-        id=row.id,
-        list_name=list_name,
-        entry_id=entry.entry_id,
-        name=entry.name,
+        **attachment_fields(row, list_name, entry),
         finger=row.finger,
         minutiae=row.minutiae,
         quality=row.quality,
         reason=row.reason,
-        sha256=row.sha256,
-        note=row.note,
-        added_by=row.added_by,
-        added_at=row.added_at,
-        removed_by=row.removed_by,
-        removed_at=row.removed_at,
     )
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,9 +25,65 @@ from borderpost.watchlists.errors import (
     WatchlistError,
 )
 
-__all__ = ["attached", "current_entry", "list_attached", "mark_removed"]
+__all__ = [
+    "AttachmentView",
+    "attached",
+    "attachment_fields",
+    "current_entry",
+    "list_attached",
+    "mark_removed",
+]
 
 Attached = TypeVar("Attached", LookoutPhoto, LookoutFingerprint)
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentView:
+    """What every attachment shows: its entry, who attached it and when, and whether (and by
+    whom) it was taken out of the search. Never the image's template."""
+
+    id: int
+    list_name: str
+    entry_id: str
+    name: str
+    sha256: str
+    note: str | None
+    added_by: str
+    added_at: dt.datetime
+    removed_by: str | None
+    removed_at: dt.datetime | None
+
+    def common_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "list": self.list_name,
+            "entry_id": self.entry_id,
+            "name": self.name,
+            "sha256": self.sha256,
+            "note": self.note,
+            "added_by": self.added_by,
+            "added_at": self.added_at.isoformat(),
+            "removed_by": self.removed_by,
+            "removed_at": None if self.removed_at is None else self.removed_at.isoformat(),
+        }
+
+
+def attachment_fields(
+    row: LookoutPhoto | LookoutFingerprint, list_name: str, entry: WatchlistEntry
+) -> dict[str, Any]:
+    """The :class:`AttachmentView` fields of ``row`` attached to ``entry`` of ``list_name``."""
+    return {
+        "id": row.id,
+        "list_name": list_name,
+        "entry_id": entry.entry_id,
+        "name": entry.name,
+        "sha256": row.sha256,
+        "note": row.note,
+        "added_by": row.added_by,
+        "added_at": row.added_at,
+        "removed_by": row.removed_by,
+        "removed_at": row.removed_at,
+    }
 
 
 def current_entry(session: Session, list_name: str, entry_id: str) -> WatchlistEntry:

@@ -25,7 +25,9 @@ from borderpost.store import UnitOfWork
 from borderpost.store.models import LookoutPhoto, WatchlistEntry
 from borderpost.watchlists.errors import PhotoInputError, UnknownPhotoError
 from borderpost.watchlists.lookout_entries import (
+    AttachmentView,
     attached,
+    attachment_fields,
     current_entry,
     list_attached,
     mark_removed,
@@ -44,56 +46,28 @@ MAX_NOTE_LENGTH = 500
 
 
 @dataclass(frozen=True, slots=True)
-class PhotoView:
+class PhotoView(AttachmentView):
     """A stored photo as the API and the console show it (never the template)."""
 
-    id: int
-    list_name: str
-    entry_id: str
-    name: str
     media_type: str
     size: int
-    sha256: str
     face: dict[str, Any]
-    note: str | None
-    added_by: str
-    added_at: dt.datetime
-    removed_by: str | None
-    removed_at: dt.datetime | None
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id,
-            "list": self.list_name,
-            "entry_id": self.entry_id,
-            "name": self.name,
+            **self.common_dict(),
             "media_type": self.media_type,
             "size": self.size,
-            "sha256": self.sha256,
             "face": self.face,
-            "note": self.note,
-            "added_by": self.added_by,
-            "added_at": self.added_at.isoformat(),
-            "removed_by": self.removed_by,
-            "removed_at": None if self.removed_at is None else self.removed_at.isoformat(),
         }
 
 
 def _view(row: LookoutPhoto, list_name: str, entry: WatchlistEntry) -> PhotoView:
     return PhotoView(
-        id=row.id,
-        list_name=list_name,
-        entry_id=entry.entry_id,
-        name=entry.name,
+        **attachment_fields(row, list_name, entry),
         media_type=row.media_type,
         size=len(row.image),
-        sha256=row.sha256,
         face=dict(row.analysis),
-        note=row.note,
-        added_by=row.added_by,
-        added_at=row.added_at,
-        removed_by=row.removed_by,
-        removed_at=row.removed_at,
     )
 
 
