@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from borderpost.biometrics.caveats import quality_tail
 from borderpost.biometrics.face import FaceAnalysis
 
 __all__ = [
@@ -75,12 +76,7 @@ def verify(
             "inconclusive", None, threshold, "cannot compare faces; " + "; ".join(missing)
         )
     distance = compare_templates(probe.template, reference.template, threshold)
-    caveats = [
-        f"{name} quality: {'; '.join(a.quality.problems)}"
-        for name, a in ((probe_name, probe), (reference_name, reference))
-        if a.quality is not None and a.quality.problems
-    ]
-    tail = (" (" + "; ".join(caveats) + ")") if caveats else ""
+    tail = quality_tail(((probe_name, probe), (reference_name, reference)))
     if distance <= threshold:
         reason = (
             f"{probe_name} and {reference_name} probably show the same person: distance "

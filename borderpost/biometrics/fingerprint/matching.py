@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from borderpost.biometrics.caveats import quality_tail
 from borderpost.biometrics.fingerprint.analysis import FingerAnalysis
 from borderpost.biometrics.fingerprint.nbis import as_rows, bozorth3, bozorth3_many, pack
 from borderpost.biometrics.fingerprint.record import FingerMinutiaeRecord
@@ -89,12 +90,7 @@ def verify_fingers(
             "inconclusive", None, threshold, "cannot compare fingerprints; " + "; ".join(missing)
         )
     score = compare_records(probe.record, reference.record)
-    caveats = [
-        f"{name} quality: {'; '.join(a.quality.problems)}"
-        for name, a in ((probe_name, probe), (reference_name, reference))
-        if a.quality is not None and a.quality.problems
-    ]
-    tail = (" (" + "; ".join(caveats) + ")") if caveats else ""
+    tail = quality_tail(((probe_name, probe), (reference_name, reference)))
     if score >= threshold:
         reason = (
             f"{probe_name} and {reference_name} probably show the same finger: bozorth3 "
