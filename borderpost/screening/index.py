@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import operator
 import sys
 import threading
 from array import array
@@ -40,11 +39,12 @@ from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz import fuzz, process
 
 from borderpost.names import coarse_skeleton, name_parts, skeleton
 from borderpost.names.normalize import PartKind
-from borderpost.screening.postings import IdArray, Postings
+from borderpost.screening.postings import Postings
+from borderpost.screening.shortlist import nominate, rank, shortlist
+from borderpost.screening.spelling import MAX_QUERY, Spellings
 
 MIN_DELETION_KEY = 4
 MIN_INDEXED_DELETION = 3
@@ -128,26 +128,21 @@ class Candidate(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class _Source:
-    """Postings that add ``value`` to every name they hold (once per part: see ``group``).
-
-    ``members`` is the union of ``lists`` (sorted), kept for a source too common to nominate
-    (it is then only asked which shortlisted names it holds)."""
+    """Postings lists (by slot) that add ``value`` to every name they hold (once per part:
+    see :mod:`borderpost.screening.shortlist`); ``size`` is how many ids they hold."""
 
     value: float
-    lists: tuple[IdArray, ...]
+    slots: tuple[int, ...]
     size: int
-    members: IdArray | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class _PartSources:
     """What one query part finds in the index, worked out once per part (cached): its rarity
-    weight, its sources (same skeleton, same loose key, a loose key one letter apart) and the
-    best value each name earns from those small enough to nominate (sorted ids, or None)."""
+    weight and its sources (same skeleton, same loose key, a loose key one letter apart)."""
 
     weight: float
     sources: tuple[_Source, ...]
-    nominated: tuple[IdArray, ValueArray] | None
 
 
 _PART_CACHE_SIZE = 8192
@@ -166,6 +161,7 @@ class NameIndex:
         self._parts: dict[PartKeys, _PartSources] = {}
         self._scratch = threading.local()
         self._counts: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+        self._spellings = Spellings(())
 
     def add(self, entry: int, names: Iterable[str]) -> None:
         """Index the names of entry number ``entry`` (entries in increasing order)."""
@@ -182,9 +178,11 @@ class NameIndex:
                 self._postings.append(key, name_id)
 
     def freeze(self) -> None:
-        """Pack the postings (call once the index is built; no names can be added after)."""
+        """Pack the postings and spellings (call once the index is built; no names can be
+        added after)."""
         self._postings.freeze()
         self._counts = np.frombuffer(self.part_counts, dtype=np.uint8).astype(np.int64)
+        self._spellings = Spellings(self.spelling)
         self._parts.clear()
 
     def __len__(self) -> int:
@@ -194,12 +192,17 @@ class NameIndex:
     def key_count(self) -> int:
         return len(self._postings)
 
-    def _lists(self, *keys: str) -> tuple[IdArray, ...]:
-        found = (self._postings.get(key) for key in keys)
-        return tuple(ids for ids in found if ids is not None and len(ids))
+    def _source(self, value: float, keys: Iterable[str]) -> _Source | None:
+        """The postings of ``keys`` (those the index has) as one source, or None."""
+        postings = self._postings
+        found = (postings.slot(key) for key in keys)
+        slots = tuple(dict.fromkeys(slot for slot in found if slot is not None))
+        starts = postings.starts
+        size = sum(int(starts[slot + 1] - starts[slot]) for slot in slots)
+        return _Source(value, slots, size) if size else None
 
     def _part(self, part: PartKeys) -> _PartSources:
-        """A query part's sources and nominated names (cached per part)."""
+        """A query part's weight and sources (cached per part)."""
         cached = self._parts.get(part)
         if cached is not None:
             return cached
@@ -208,35 +211,29 @@ class NameIndex:
         fuzzy = [f"{prefix}{d}" for d in _deletions(part.coarse) for prefix in ("d:", "c:")]
         if len(part.coarse) >= MIN_INDEXED_DELETION - 1:
             fuzzy.append("d:" + part.coarse)  # the listed part has one letter more
-        sources = []
-        for value, keys in (
-            (weight, ["s:" + part.fine]),
-            (COARSE * weight, ["c:" + part.coarse]),
-            (FUZZY * weight, fuzzy),
-        ):
-            lists = self._lists(*keys)
-            if not lists:
-                continue
-            size = sum(len(ids) for ids in lists)
-            members = _union(lists) if size > COMMON_POSTINGS else None
-            sources.append(_Source(value, lists, size, members))
-        nominating = [s for s in sources if s.size <= COMMON_POSTINGS]
-        found = _PartSources(weight, tuple(sources), _best(nominating) if nominating else None)
+        sources = (
+            self._source(value, keys)
+            for value, keys in (
+                (weight, ["s:" + part.fine]),
+                (COARSE * weight, ["c:" + part.coarse]),
+                (FUZZY * weight, fuzzy),
+            )
+        )
+        found = _PartSources(weight, tuple(s for s in sources if s is not None))
         if len(self._parts) >= _PART_CACHE_SIZE:
             self._parts.clear()  # bounded memory; common parts come back at once
         self._parts[part] = found
         return found
 
-    def _buffers(self) -> tuple[ValueArray, npt.NDArray[np.int64]]:
-        """This thread's scratch arrays, one slot per name: score sums (all zero between
-        queries) and first-seen positions."""
+    def _buffers(self) -> tuple[ValueArray, ValueArray]:
+        """This thread's scratch arrays, one slot per name, all zero between queries."""
         scratch = self._scratch
         sums: ValueArray | None = getattr(scratch, "sums", None)
         if sums is None or len(sums) < len(self.names):
             scratch.sums = sums = np.zeros(len(self.names))
-            scratch.seen = np.zeros(len(self.names), dtype=np.int64)
-        seen: npt.NDArray[np.int64] = scratch.seen
-        return sums, seen
+            scratch.best = np.zeros(len(self.names))
+        best: ValueArray = scratch.best
+        return sums, best
 
     def candidates(self, name: str, *, limit: int = 40) -> list[Candidate]:
         """The list names most worth comparing with ``name``, best first.
@@ -244,6 +241,7 @@ class NameIndex:
         Sources small enough nominate names (each name counts the best value a part gives
         it); larger ones only add to the nominated shortlist; when no source is small
         enough, the smallest nominates. Ties go to names with as many parts as the query.
+        The counting is compiled (:func:`borderpost.screening.shortlist.nominate`).
         """
         query = name_keys(name)
         if not query.parts:
@@ -264,98 +262,53 @@ class NameIndex:
                 ["q:" + pair for pair in _pairs(k.prefix for k in query.parts)],
             ),
         ):
-            lists = self._lists(*keys)
-            if lists:
-                sources.append((-1, _Source(value, lists, sum(len(ids) for ids in lists))))
+            source = self._source(value, keys)
+            if source is not None:
+                sources.append((-1, source))
         if not sources:
             return []
-        earned: dict[int, tuple[IdArray, ValueArray]] = {}
-        if any(s.size <= COMMON_POSTINGS for _g, s in sources):
-            nominating = [(g, s) for g, s in sources if s.size <= COMMON_POSTINGS]
-            for group, f in enumerate(found):
-                if f.nominated is not None:
-                    earned[group] = f.nominated
-        else:  # nothing small enough: the smallest source nominates
-            nominating = [min(sources, key=lambda item: item[1].size)]
-            group, source = nominating[0]
-            if group >= 0:
-                earned[group] = _best([source])
-        chosen = {id(source) for _group, source in nominating}
-        rest = [item for item in sources if id(item[1]) not in chosen]
-        # Per part, the best value each name earns; pairs add up (each is evidence of its
-        # own). Summed in this thread's dense scratch array (every list holds an id once).
-        pieces = [ids for ids, _values in earned.values()]
-        sums, seen = self._buffers()
-        for ids, values in earned.values():
-            sums[ids] += values
-        for group, source in nominating:
-            if group < 0:
-                for ids in source.lists:
-                    sums[ids] += source.value
-                    pieces.append(ids)
-        every = np.concatenate(pieces) if len(pieces) > 1 else pieces[0]
-        seen[every] = np.arange(len(every))
-        named = every[seen[every] == np.arange(len(every))]  # each name once
-        scores = sums[named]
-        sums[named] = 0.0
-        short, short_scores = _best_first(named, scores, max(limit * 8, SHORTLIST))
-        # Sources too common to nominate only add to the shortlist: per part, a name's
-        # value rises to the source's when the source holds it and gives more.
-        raised: dict[int, ValueArray] = {}
-        for group, source in sorted(rest, key=lambda item: -item[1].value):
-            if source.members is not None:
-                held = _holds(source.members, short)
-            else:
-                held = np.zeros(len(short), dtype=bool)
-                for ids in source.lists:
-                    held |= _holds(ids, short)
-            if group < 0:
-                short_scores = short_scores + np.where(held, source.value, 0.0)
-                continue
-            previous = raised.get(group)
-            if previous is None:
-                previous = _lookup(*earned.get(group, (_NONE, _NO_VALUES)), short)
-            gains = held & (source.value > previous)
-            short_scores = short_scores + np.where(gains, source.value - previous, 0.0)
-            raised[group] = np.where(gains, source.value, previous)
-        return self._ranked(query, short, short_scores, top, limit)
-
-    def _ranked(
-        self, query: NameKeys, short: IdArray, scores: ValueArray, top: float, limit: int
-    ) -> list[Candidate]:
-        """The shortlist ranked by key coverage, spelling and part count; the best ``limit``.
-
-        Spelling adds at most :data:`SPELLING`: names that could not reach the ``limit``-th
-        best rank even with a perfect spelling are left out before spellings are compared."""
-        gap = PART_COUNT_GAP * np.abs(self._counts[short] - len(query.parts))
-        if len(short) > limit:
-            least = scores / top - gap  # the rank with no spelling similarity at all
-            cut = np.partition(least, len(least) - limit)[len(least) - limit]
-            hopeful = least + (SPELLING + 1e-9) >= cut
-            short, scores, gap = short[hopeful], scores[hopeful], gap[hopeful]
-        wanted = short.tolist()
-        choices = (
-            list(operator.itemgetter(*wanted)(self.spelling))
-            if len(wanted) > 1
-            else [self.spelling[name_id] for name_id in wanted]
+        nominates = [s.size <= COMMON_POSTINGS for _group, s in sources]
+        if not any(nominates):  # nothing small enough: the smallest source nominates
+            smallest = min(range(len(sources)), key=lambda k: sources[k][1].size)
+            nominates[smallest] = True
+        lists = np.array(
+            [(slot, k) for k, (_group, s) in enumerate(sources) for slot in s.slots],
+            dtype=np.int64,
         )
-        # token_sort_ratio, with both sides' words sorted beforehand
-        spelling = (
-            process.cdist(
-                [_sorted_words(query.latin)], choices, scorer=fuzz.ratio, dtype=np.float64
-            )[0]
-            / 100
+        rows = np.array(
+            [
+                (s.value, group, nominated)
+                for (group, s), nominated in zip(sources, nominates, strict=True)
+            ],
+            dtype=np.float64,
         )
-        rank = scores / top + SPELLING * spelling - gap
-        chosen = np.lexsort((np.arange(len(short)), -rank))[:limit]
+        shortlisted = max(limit * 8, SHORTLIST)
+        params = np.array(
+            (len(groups), len(query.parts), shortlisted, top, limit, SPELLING, PART_COUNT_GAP),
+            dtype=np.float64,
+        )
+        sums, best = self._buffers()
+        postings, spellings = self._postings, self._spellings
+        arrays = (postings.ids, postings.starts, lists, rows, sums, best, self._counts, params)
+        spelled = _sorted_words(query.latin)
+        if len(spelled) <= MAX_QUERY:
+            chosen, scores, spelling = shortlist(
+                *arrays,
+                spellings.encode(spelled),
+                spellings.alphabet_size,
+                spellings.codes,
+                spellings.starts,
+            )
+        else:  # too long for the compiled spelling: rapidfuzz compares it
+            short, short_scores, gaps = nominate(*arrays)
+            short_spelling = spellings.ratios(spelled, short)
+            order = rank(short, short_scores, gaps, short_spelling, params)
+            chosen, scores, spelling = short[order], short_scores[order], short_spelling[order]
         owner, names = self.owner, self.names
         return [
             Candidate(name_id, owner[name_id], names[name_id], min(1.0, score / top), similarity)
             for name_id, score, similarity in zip(
-                short[chosen].tolist(),
-                scores[chosen].tolist(),
-                spelling[chosen].tolist(),
-                strict=True,
+                chosen.tolist(), scores.tolist(), spelling.tolist(), strict=True
             )
         ]
 
@@ -365,66 +318,12 @@ class NameIndex:
         for texts in (self.names, self.spelling):
             total += sum(sys.getsizeof(n) for n in texts) + sys.getsizeof(texts)
         arrays = (self.owner, self.part_counts)
-        return total + sum(a.buffer_info()[1] * a.itemsize for a in arrays)
+        spellings = self._spellings.codes.nbytes + self._spellings.starts.nbytes
+        return total + spellings + sum(a.buffer_info()[1] * a.itemsize for a in arrays)
 
 
 def _sorted_words(text: str) -> str:
     return " ".join(sorted(text.split()))
-
-
-_NONE: IdArray = np.zeros(0, dtype=np.uint32)
-_NO_VALUES: ValueArray = np.zeros(0, dtype=np.float64)
-
-
-def _best_first(named: IdArray, scores: ValueArray, count: int) -> tuple[IdArray, ValueArray]:
-    """The ``count`` best names, best first, ties to the lower id (the order the lists were
-    indexed in): a partition finds the cut, only the names at or above it are sorted."""
-    if len(named) > count:
-        cut = np.partition(scores, len(scores) - count)[len(scores) - count]
-        above = scores >= cut
-        named, scores = named[above], scores[above]
-    keep = np.lexsort((named, -scores))[:count]
-    return named[keep], scores[keep]
-
-
-def _holds(ids: IdArray, wanted: IdArray) -> BoolArray:
-    """Which of ``wanted`` are in the sorted ``ids``."""
-    if not len(ids):
-        return np.zeros(len(wanted), dtype=bool)
-    position = np.minimum(np.searchsorted(ids, wanted), len(ids) - 1)
-    found: BoolArray = ids[position] == wanted
-    return found
-
-
-def _lookup(ids: IdArray, values: ValueArray, wanted: IdArray) -> ValueArray:
-    """The value of each of ``wanted`` in (sorted ``ids``, ``values``), 0 where absent."""
-    if not len(ids):
-        return np.zeros(len(wanted))
-    position = np.minimum(np.searchsorted(ids, wanted), len(ids) - 1)
-    found: ValueArray = np.where(ids[position] == wanted, values[position], 0.0)
-    return found
-
-
-def _union(lists: Sequence[IdArray]) -> IdArray:
-    """The sorted ids in any of ``lists``."""
-    if len(lists) == 1:
-        return lists[0]
-    union: IdArray = np.unique(np.concatenate(lists))
-    return union
-
-
-def _best(sources: Sequence[_Source]) -> tuple[IdArray, ValueArray]:
-    """Each name's best value over ``sources`` (of one part): sorted unique ids, values."""
-    lists = [(s.value, ids) for s in sources for ids in s.lists]
-    if len(lists) == 1:  # one postings array: its ids are unique and sorted already
-        value, ids = lists[0]
-        return ids, np.full(len(ids), value)
-    lists.sort(key=lambda item: -item[0])  # stable: the best value first
-    every = np.concatenate([ids for _value, ids in lists])
-    values = np.repeat(np.array([value for value, _ids in lists]), [len(i) for _v, i in lists])
-    # a stable sort (return_index): an id's first occurrence carries its best value
-    unique, first = np.unique(every, return_index=True)
-    return unique, values[first]
 
 
 def build(entries: Sequence[Iterable[str]]) -> NameIndex:

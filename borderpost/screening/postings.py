@@ -58,6 +58,22 @@ class Postings:
             return None
         return self._ids[self._starts[slot] : self._starts[slot + 1]]
 
+    def slot(self, key: str) -> int | None:
+        """The slot of ``key`` (its ids are ``ids[starts[slot]:starts[slot + 1]]``), or None."""
+        if self._growing is not None:
+            self.freeze()
+        return self._slots.get(key)
+
+    @property
+    def ids(self) -> IdArray:
+        """Every key's ids, packed (see :attr:`starts`)."""
+        return self._ids
+
+    @property
+    def starts(self) -> npt.NDArray[np.int64]:
+        """Where each slot's ids start in :attr:`ids` (one more entry than slots)."""
+        return self._starts
+
     def size(self, key: str) -> int:
         """How many names hold ``key`` (0 for an unknown key)."""
         if self._growing is not None:
