@@ -29,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from borderpost.screening import features as f
+from borderpost.screening.compiled import kernel
 from borderpost.screening.features import Feature
 from borderpost.screening.model import ListEntry
 from borderpost.screening.query import Query
@@ -60,6 +61,18 @@ _SAME_NATIONALITY = "nationality listed"
 _OTHER_NATIONALITY = "other nationalities listed"
 _OTHER_GENDER = "another gender listed"
 _DOCUMENTS_LISTED = "documents listed"
+# the order :func:`_upper` adds them in
+_CONDITIONS = (
+    _ALWAYS,
+    _DOB_SUPPORTED,
+    _DATES_LISTED,
+    _FAR,
+    _SAME_NATIONALITY,
+    _OTHER_NATIONALITY,
+    _OTHER_GENDER,
+    _DOCUMENTS_LISTED,
+)
+_NO_WINDOW = np.zeros(WORDS, dtype=np.uint64)
 
 
 def _condition(feature: Feature) -> str | None:
@@ -138,54 +151,92 @@ class EntryBounds:
             column = (self.nationality[rows] >= 0).sum(axis=1)
             self.nationality[rows, column] = self.country_codes[code]
         self._weights = _condition_weights(self.features)
+        self._weight_row = np.array([self._weights.get(c, 0.0) for c in _CONDITIONS])
 
     def upper(self, query: Query, entries: EntryArray) -> ValueArray:
-        """For each entry number in ``entries``, a score it cannot exceed for ``query``."""
-        weights = self._weights
-        total = np.full(len(entries), weights.get(_ALWAYS, 0.0))
-        dob_given = query.birth_date is not None
-        if dob_given:
-            listed_dates = self.has_dates[entries]
-            far = self._far_from_birth(query, entries)
-            for condition, values in (
-                (_DOB_SUPPORTED, listed_dates & ~far),
-                (_DATES_LISTED, listed_dates),
-                (_FAR, far),
-            ):
-                if condition in weights:
-                    total += np.where(values, weights[condition], 0.0)
-        code = self.country_codes.get(query.nationality) if query.nationality else None
+        """For each entry number in ``entries``, a score it cannot exceed for ``query``
+        (summed in a compiled loop: :func:`_upper`)."""
+        window = _NO_WINDOW
+        dob = 0  # 0: no date of birth given; 1: given, too early or late for the kept years
+        if query.birth_date is not None:
+            first = query.birth_date.earliest().year - 1
+            last = query.birth_date.latest().year + 1
+            dob = 1
+            if first >= FIRST_YEAR and last <= LAST_YEAR:
+                window, dob = _year_bits(first, last), 2
+        code = -2  # no nationality given
         if query.nationality is not None:
-            same = (self.nationality[entries] == code).any(axis=1) if code is not None else None
-            if _SAME_NATIONALITY in weights and same is not None:
-                total += np.where(same, weights[_SAME_NATIONALITY], 0.0)
-            if _OTHER_NATIONALITY in weights:
-                other = self.has_nationality[entries]
-                if same is not None:
-                    other = other & ~same
-                total += np.where(other, weights[_OTHER_NATIONALITY], 0.0)
-        gender = _GENDERS.get(query.gender or "", 0)
-        if gender and _OTHER_GENDER in weights:
-            listed_gender = self.gender[entries]
-            other_gender = (listed_gender != 0) & (listed_gender != gender)
-            total += np.where(other_gender, weights[_OTHER_GENDER], 0.0)
-        if query.document_number is not None and _DOCUMENTS_LISTED in weights:
-            total += np.where(self.has_documents[entries], weights[_DOCUMENTS_LISTED], 0.0)
-        return total
+            code = self.country_codes.get(query.nationality, -3)  # -3: none lists it
+        return _upper(
+            entries,
+            self.years,
+            self.has_dates,
+            self.dates_kept,
+            self.nationality,
+            self.has_nationality,
+            self.gender,
+            self.has_documents,
+            window,
+            dob,
+            code,
+            _GENDERS.get(query.gender or "", 0),
+            query.document_number is not None,
+            self._weight_row,
+        )
 
     def reachable(self, query: Query, entries: EntryArray, floor: float) -> BoolArray:
         """Which of ``entries`` could score ``floor`` or more for ``query``."""
         reach: BoolArray = self.upper(query, entries) + MARGIN >= floor
         return reach
 
-    def _far_from_birth(self, query: Query, entries: EntryArray) -> BoolArray:
-        """Entries listing dates of birth all more than a year from the traveller's."""
-        assert query.birth_date is not None
-        first = query.birth_date.earliest().year - 1
-        last = query.birth_date.latest().year + 1
-        if first < FIRST_YEAR or last > LAST_YEAR:
-            return np.zeros(len(entries), dtype=bool)
-        window = _year_bits(first, last)
-        near = (self.years[entries] & window).any(axis=1)
-        far: BoolArray = self.has_dates[entries] & self.dates_kept[entries] & ~near
-        return far
+
+@kernel
+def _upper(
+    entries: EntryArray,
+    years: npt.NDArray[np.uint64],
+    has_dates: BoolArray,
+    dates_kept: BoolArray,
+    nationality: npt.NDArray[np.int32],
+    has_nationality: BoolArray,
+    gender: npt.NDArray[np.uint8],
+    has_documents: BoolArray,
+    window: npt.NDArray[np.uint64],
+    dob: int,
+    code: int,
+    query_gender: int,
+    document_given: bool,
+    weights: ValueArray,
+) -> ValueArray:
+    """Each entry's bound: the weight of every condition it may meet, added in the order of
+    :data:`_CONDITIONS` (``dob``: 0 none given, 1 given outside the kept years, 2 ``window``
+    holds the traveller's years ±1; ``code``: -2 no nationality given, -3 one no entry lists)."""
+    total = np.empty(len(entries), dtype=np.float64)
+    for t in range(len(entries)):
+        entry = entries[t]
+        value = weights[0]
+        if dob:
+            far = False
+            if dob == 2 and has_dates[entry] and dates_kept[entry]:
+                far = True
+                for word in range(len(window)):
+                    if years[entry, word] & window[word]:
+                        far = False
+            listed = has_dates[entry]
+            value += weights[1] if listed and not far else 0.0
+            value += weights[2] if listed else 0.0
+            value += weights[3] if far else 0.0
+        if code != -2:
+            same = False
+            if code >= 0:
+                for column in range(nationality.shape[1]):
+                    if nationality[entry, column] == code:
+                        same = True
+                value += weights[4] if same else 0.0
+            value += weights[5] if has_nationality[entry] and not same else 0.0
+        if query_gender:
+            listed_gender = gender[entry]
+            value += weights[6] if listed_gender != 0 and listed_gender != query_gender else 0.0
+        if document_given:
+            value += weights[7] if has_documents[entry] else 0.0
+        total[t] = value
+    return total

@@ -195,34 +195,38 @@ class Screener:
         query_key: NameKey | None = None  # prepared on the first comparison
         best: dict[int, tuple[NameComparison, str]] = {}
         ceilings: dict[int, float] = {}
-        candidates = self.index.candidates(query.name, limit=self.config.candidates)
-        least = candidates[0].coverage * RELATIVE_COVERAGE if candidates else 0.0
-        reachable: list[bool] = []
-        if floor is not None and candidates:
-            numbers = np.array([c.entry for c in candidates], dtype=np.int64)
-            reachable = self.bounds.reachable(query, numbers, floor).tolist()
-        for position, candidate in enumerate(candidates):
-            if candidate.coverage < least:
-                break  # best first: the rest share too little of the query to match
-            if candidate.coverage + candidate.spelling < EVIDENCE_FLOOR:
-                continue
-            entry = self.entries[candidate.entry]
+        found = self.index.shortlist(query.name, limit=self.config.candidates)
+        if not len(found.name_ids):
+            return []
+        # Best first: once a name shares too little of the query's keys, so do the rest; a
+        # name whose keys and spelling together fall under the evidence floor is skipped.
+        coverage = found.coverage
+        wanted = coverage + found.spelling >= EVIDENCE_FLOOR
+        short = coverage < coverage[0] * RELATIVE_COVERAGE
+        if short.any():
+            wanted[int(np.argmax(short)) :] = False
+        if floor is not None:  # bounded in bulk below the floor (the exact ceiling is lower)
+            wanted &= self.bounds.reachable(query, found.entries, floor)
+        names = self.index.names
+        for name_id, number in zip(
+            found.name_ids[wanted].tolist(), found.entries[wanted].tolist(), strict=True
+        ):
+            entry = self.entries[number]
             if allowed is not None and entry.list_name not in allowed:
                 continue
             if floor is not None:
-                if not reachable[position]:
-                    continue  # bounded in bulk below the floor (the exact ceiling is lower)
-                ceiling = ceilings.get(candidate.entry)
+                ceiling = ceilings.get(number)
                 if ceiling is None:
-                    ceiling = ceilings[candidate.entry] = self.ceiling(query, entry)
+                    ceiling = ceilings[number] = self.ceiling(query, entry)
                 if ceiling < floor:
                     continue
             if query_key is None:
                 query_key = prepare(query.name)
-            comparison = compare(query_key, prepare(candidate.name))
-            current = best.get(candidate.entry)
+            name = names[name_id]
+            comparison = compare(query_key, prepare(name))
+            current = best.get(number)
             if current is None or comparison.score > current[0].score:
-                best[candidate.entry] = (comparison, candidate.name)
+                best[number] = (comparison, name)
         hits = []
         for number, (comparison, matched) in best.items():
             if comparison.score < MIN_NAME_SCORE:

@@ -126,6 +126,21 @@ class Candidate(NamedTuple):
     spelling: float = 0.0  # token-sorted spelling similarity of the Latin forms (0 to 1)
 
 
+class Shortlist(NamedTuple):
+    """The names retrieval chose, best first, as parallel arrays."""
+
+    name_ids: npt.NDArray[np.int64]
+    entries: npt.NDArray[np.int64]  # the entry number each name belongs to
+    coverage: ValueArray  # share of the query's key weight the name holds (0 to 1)
+    spelling: ValueArray  # token-sorted spelling similarity of the Latin forms (0 to 1)
+
+
+_NO_IDS: npt.NDArray[np.uint32] = np.zeros(0, dtype=np.uint32)
+_NOTHING = Shortlist(
+    np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0)
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Source:
     """Postings lists (by slot) that add ``value`` to every name they hold (once per part:
@@ -162,6 +177,7 @@ class NameIndex:
         self._scratch = threading.local()
         self._counts: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
         self._spellings = Spellings(())
+        self._owners: npt.NDArray[np.uint32] = _NO_IDS
 
     def add(self, entry: int, names: Iterable[str]) -> None:
         """Index the names of entry number ``entry`` (entries in increasing order)."""
@@ -182,6 +198,7 @@ class NameIndex:
         added after)."""
         self._postings.freeze()
         self._counts = np.frombuffer(self.part_counts, dtype=np.uint8).astype(np.int64)
+        self._owners = np.frombuffer(self.owner, dtype=np.uint32) if self.owner else _NO_IDS
         self._spellings = Spellings(self.spelling)
         self._parts.clear()
 
@@ -226,17 +243,33 @@ class NameIndex:
         return found
 
     def _buffers(self) -> tuple[ValueArray, ValueArray]:
-        """This thread's scratch arrays, one slot per name, all zero between queries."""
+        """This thread's scratch arrays, one slot per name, all zero between queries: a
+        name's sum and best value side by side in memory (one cache line, not two: the
+        names a query touches are scattered over the whole index)."""
         scratch = self._scratch
-        sums: ValueArray | None = getattr(scratch, "sums", None)
-        if sums is None or len(sums) < len(self.names):
-            scratch.sums = sums = np.zeros(len(self.names))
-            scratch.best = np.zeros(len(self.names))
-        best: ValueArray = scratch.best
-        return sums, best
+        pairs: ValueArray | None = getattr(scratch, "pairs", None)
+        if pairs is None or len(pairs) < len(self.names):
+            scratch.pairs = pairs = np.zeros((len(self.names), 2))
+        return pairs[:, 0], pairs[:, 1]
 
     def candidates(self, name: str, *, limit: int = 40) -> list[Candidate]:
-        """The list names most worth comparing with ``name``, best first.
+        """The list names most worth comparing with ``name``, best first (see
+        :meth:`shortlist`)."""
+        found = self.shortlist(name, limit=limit)
+        names = self.names
+        return [
+            Candidate(name_id, entry, names[name_id], coverage, spelling)
+            for name_id, entry, coverage, spelling in zip(
+                found.name_ids.tolist(),
+                found.entries.tolist(),
+                found.coverage.tolist(),
+                found.spelling.tolist(),
+                strict=True,
+            )
+        ]
+
+    def shortlist(self, name: str, *, limit: int = 40) -> Shortlist:
+        """The list names most worth comparing with ``name``, best first, as arrays.
 
         Sources small enough nominate names (each name counts the best value a part gives
         it); larger ones only add to the nominated shortlist; when no source is small
@@ -245,7 +278,7 @@ class NameIndex:
         """
         query = name_keys(name)
         if not query.parts:
-            return []
+            return _NOTHING
         if len(self._counts) != len(self.names):
             self.freeze()
         groups = list(dict.fromkeys(query.parts + query.joined))
@@ -266,7 +299,7 @@ class NameIndex:
             if source is not None:
                 sources.append((-1, source))
         if not sources:
-            return []
+            return _NOTHING
         nominates = [s.size <= COMMON_POSTINGS for _group, s in sources]
         if not any(nominates):  # nothing small enough: the smallest source nominates
             smallest = min(range(len(sources)), key=lambda k: sources[k][1].size)
@@ -304,13 +337,8 @@ class NameIndex:
             short_spelling = spellings.ratios(spelled, short)
             order = rank(short, short_scores, gaps, short_spelling, params)
             chosen, scores, spelling = short[order], short_scores[order], short_spelling[order]
-        owner, names = self.owner, self.names
-        return [
-            Candidate(name_id, owner[name_id], names[name_id], min(1.0, score / top), similarity)
-            for name_id, score, similarity in zip(
-                chosen.tolist(), scores.tolist(), spelling.tolist(), strict=True
-            )
-        ]
+        coverage = np.minimum(scores / top, 1.0)
+        return Shortlist(chosen, self._owners[chosen].astype(np.int64), coverage, spelling)
 
     def memory_bytes(self) -> int:
         """An estimate of the index's own memory (postings, names, per-name arrays)."""
