@@ -283,7 +283,8 @@ class NameIndex:
             self.freeze()
         groups = list(dict.fromkeys(query.parts + query.joined))
         found = [self._part(part) for part in groups]
-        weights = [f.weight for part, f in zip(groups, found, strict=True) if part in query.parts]
+        # the parts come first in ``groups`` (a joined pair equal to a part is that part)
+        weights = [f.weight for f in found[: len(dict.fromkeys(query.parts))]]
         pair_weight = max(weights, default=1.0)
         top = sum(weights) + pair_weight * max(0, len(query.parts) - 1)
         # (group, source): group is the part's number, -1 for pairs (each pair list adds)
