@@ -107,11 +107,11 @@ def _condition_weights(features: Sequence[Feature]) -> dict[str, float]:
 
 def _year_bits(first: int, last: int) -> npt.NDArray[np.uint64]:
     """The mask of the years ``first..last`` (clipped to the kept range)."""
-    words = np.zeros(WORDS, dtype=np.uint64)
+    words = [0] * WORDS
     for year in range(max(first, FIRST_YEAR), min(last, LAST_YEAR) + 1):
         bit = year - FIRST_YEAR
-        words[bit // 64] |= np.uint64(1) << np.uint64(bit % 64)
-    return words
+        words[bit // 64] |= 1 << (bit % 64)
+    return np.array(words, dtype=np.uint64)
 
 
 class EntryBounds:
