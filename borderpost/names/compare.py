@@ -155,38 +155,55 @@ class NameComparison:
         return f"{text}; score {self.score:.2f}"
 
 
-def _unit(parts: tuple[PartKey, ...], key: PartKey, start: int, end: int, label: str) -> Unit:
-    span = parts[start:end]
+def _single(key: PartKey, index: int, label: str) -> Unit:
+    """The unit of one part."""
+    particle = key.kind is PartKind.PARTICLE
+    return Unit(
+        key,
+        index,
+        index + 1,
+        label,
+        run=False,
+        particle=particle,
+        weight=key.weight,
+        named=0 if particle else 1,
+    )
+
+
+def _run(span: tuple[PartKey, ...], key: PartKey, start: int, label: str) -> Unit:
+    """The unit of a run of parts read as one word (``key`` is the joined part)."""
     return Unit(
         key,
         start,
-        end,
+        start + len(span),
         label,
-        run=end - start > 1,
+        run=True,
         particle=key.kind is PartKind.PARTICLE,
-        weight=max(p.weight for p in span),
-        named=sum(1 for p in span if p.kind is not PartKind.PARTICLE),
+        weight=max([p.weight for p in span]),
+        named=len([p for p in span if p.kind is not PartKind.PARTICLE]),
     )
 
 
 def _units(parts: tuple[PartKey, ...], texts: tuple[str, ...]) -> tuple[Unit, ...]:
-    units = [_unit(parts, key, index, index + 1, texts[index]) for index, key in enumerate(parts)]
+    units = [_single(key, index, texts[index]) for index, key in enumerate(parts)]
     for size in range(2, _MAX_RUN + 1):
         for start in range(len(parts) - size + 1):
             run = parts[start : start + size]
-            joined = "".join(p.text for p in run)
-            if len(joined) > _MAX_RUN_CHARS or any(p.kind is PartKind.INITIAL for p in run):
-                continue
-            if run[-1].kind is PartKind.PARTICLE:
+            kinds = [p.kind for p in run]
+            if kinds[-1] is PartKind.PARTICLE:
                 continue  # a particle joins the word after it (AL RASHID), never the one before
-            if size == _MAX_RUN and all(p.kind is not PartKind.PARTICLE for p in run):
+            if PartKind.INITIAL in kinds:
+                continue
+            if size == _MAX_RUN and PartKind.PARTICLE not in kinds:
                 continue  # three words read as one only around a particle (SAIF AL DIN)
+            joined = "".join(texts[start : start + size])
+            if len(joined) > _MAX_RUN_CHARS:
+                continue
             abjad = any(p.abjad for p in run)
             syllabic = any(p.syllabic for p in run)
             script = Script.ARABIC if abjad else Script.HANGUL if syllabic else None
             key = part_key(joined, PartKind.NAME, script)
-            label = " ".join(texts[start : start + size])
-            units.append(_unit(parts, key, start, start + size, label))
+            units.append(_run(run, key, start, " ".join(texts[start : start + size])))
     return tuple(units)
 
 

@@ -51,6 +51,17 @@ _SPECIAL = {
 }
 _APOSTROPHES = frozenset("'\u2019\u02bc\u2018`\u00b4\u02bb\u02be\u02bf\u055a")
 _NO_APOSTROPHES = str.maketrans(dict.fromkeys(_APOSTROPHES))
+
+
+def _ascii_fold(char: str) -> str | None:
+    """What :func:`fold` makes of an ASCII character (which NFKD leaves alone): a letter
+    upper-case, an apostrophe nothing, anything else a separator."""
+    if char.isalpha():
+        return char.upper()
+    return None if char in _APOSTROPHES else " "
+
+
+_ASCII_FOLD = str.maketrans({chr(code): _ascii_fold(chr(code)) for code in range(128)})
 _PATRONYMIC_ENDINGS = (
     "OVICH",
     "EVICH",
@@ -165,6 +176,8 @@ def fold(text: str) -> str:
     Returns:
         ``"WLADIMIR PUTIN ONEILL"``. Letters of other scripts go through ``anyascii``.
     """
+    if text.isascii():
+        return " ".join(text.translate(_ASCII_FOLD).split())
     out: list[str] = []
     for char in unicodedata.normalize("NFKD", text):
         if "A" <= char <= "Z":

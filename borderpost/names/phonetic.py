@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 
 import jellyfish
 
@@ -56,7 +58,7 @@ _COARSE_DIGRAPH_RE = re.compile("|".join(_COARSE_DIGRAPHS))
 # vowel classes (A; E, I, Y as I; O, U, W as U).
 _DROP_VOWELS_YW = str.maketrans("", "", "AEIOUYW")
 _VOWEL_CLASSES = str.maketrans("EIYOUW", "IIIUUU")
-_RUNS_RE = re.compile(r"(.)\1+", re.DOTALL)
+_RUN_RE = re.compile(r"(.)\1", re.DOTALL)
 # An L (not first) before a sun consonant, which the Arabic article assimilates.
 _ASSIMILATED_L_RE = re.compile("(?<=.)L(?=[TDRZSXNL])", re.DOTALL)
 
@@ -81,7 +83,9 @@ def _digraph_class(match: re.Match[str]) -> str:
 
 def _collapse(text: str) -> str:
     """Runs of one letter as one letter (MM -> M)."""
-    return _RUNS_RE.sub(r"\1", text)
+    if _RUN_RE.search(text) is None:
+        return text
+    return "".join(map(itemgetter(0), groupby(text)))
 
 
 @lru_cache(maxsize=65536)

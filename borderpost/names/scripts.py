@@ -7,6 +7,7 @@ belong to no script: they are "common" and never decide anything.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
@@ -102,6 +103,7 @@ _RANGES: tuple[tuple[int, int, Script], ...] = tuple(
 )
 _STARTS = tuple(start for start, _end, _script in _RANGES)
 _ATTACHED = frozenset({"Mn", "Mc", "Me", "Cf"})
+_ASCII_RUN_RE = re.compile("[A-Za-z]+|[^A-Za-z]+")
 
 
 @cache
@@ -154,7 +156,7 @@ def detect_scripts(text: str) -> frozenset[Script]:
         For example ``frozenset({Script.CYRILLIC, Script.LATIN})``; empty for a string of
         digits and punctuation.
     """
-    return frozenset(script_counts(text))
+    return frozenset(script for script in map(script_of, set(text)) if script is not None)
 
 
 def dominant_script(text: str) -> Script | None:
@@ -184,6 +186,11 @@ def script_runs(text: str) -> list[tuple[Script | None, str]]:
     Returns:
         A list of ``(script, substring)`` whose substrings concatenate back to ``text``.
     """
+    if text.isascii():
+        # ASCII letters are Latin and nothing else in ASCII belongs to a script or attaches.
+        return [
+            (Script.LATIN if run[0].isalpha() else None, run) for run in _ASCII_RUN_RE.findall(text)
+        ]
     runs: list[tuple[Script | None, str]] = []
     current: Script | None = None
     start = 0
