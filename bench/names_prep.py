@@ -34,6 +34,7 @@ scripts print in hash order.
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import json
 import os
@@ -165,6 +166,10 @@ def _screening_flow(name: str) -> None:
 
 def measure(names: dict[str, list[str]], pairs: Sequence[tuple[str, str]]) -> dict[str, object]:
     figures: dict[str, object] = {}
+    # The corpora and pairs live through the run: out of the collector's sight, as a server
+    # freezes its lists (borderpost.screening.engine).
+    gc.collect()
+    gc.freeze()
     functions: dict[str, Callable[[str], object]] = {
         "name_parts": name_parts,
         "name_keys": name_keys,
@@ -178,6 +183,8 @@ def measure(names: dict[str, list[str]], pairs: Sequence[tuple[str, str]]) -> di
         figures[corpus] = row
     clear_caches()
     keyed = [(prepare(a), prepare(b)) for a, b in pairs]
+    gc.collect()
+    gc.freeze()
     similarity._PAIR_CACHE.clear()
     start = time.thread_time()
     for left, right in keyed:

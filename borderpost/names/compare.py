@@ -6,7 +6,8 @@ adjacent parts written together (so ABDUL RAHMAN meets ABDULRAHMAN, AL RASHID me
 :func:`compare` then
 
 1. scores every unit of one name against every unit of the other
-   (:func:`borderpost.names.similarity.part_similarity`), never a run against a run;
+   (:func:`borderpost.names.similarity.part_similarity`, through
+   :func:`~borderpost.names.similarity.similar_enough`), never a run against a run;
 2. aligns them greedily, best pair first, each part used once, in any order
    (PUTIN, VLADIMIR ~ VLADIMIR PUTIN), retrying with each run of words placed first and
    keeping the alignment that covers most; pairs under :data:`PART_MATCH` are not aligned,
@@ -28,7 +29,7 @@ from functools import lru_cache
 
 from borderpost.names.normalize import PartKind, name_parts
 from borderpost.names.scripts import Script, detect_scripts
-from borderpost.names.similarity import Evidence, PartKey, part_key, part_similarity
+from borderpost.names.similarity import Evidence, PartKey, part_key, similar_enough
 
 PART_MATCH = 0.72
 MERGE_MATCH = 0.85
@@ -265,7 +266,6 @@ def _align(left: NameKey, right: NameKey) -> _Alignment:
     the alignment covering most parts (ABDALGHFAR must meet ABDUL GHAFAR before a lone
     ABDUL takes a later ABD)."""
     scored: list[tuple[tuple[float, float, int, int, int], _Pair]] = []
-    similarity = part_similarity
     right_units = right.units
     for i, a in enumerate(left.units):
         a_key, a_run, a_particle = a.key, a.run, a.particle
@@ -275,9 +275,10 @@ def _align(left: NameKey, right: NameKey) -> _Alignment:
             b_key = b.key
             if a_particle is not b.particle and a_key.text != b_key.text:
                 continue  # a particle pairs only with a particle (ALI is not AL), or itself
-            score, evidence = similarity(a_key, b_key)
-            if score < PART_MATCH:
+            found = similar_enough(a_key, b_key, PART_MATCH)
+            if found is None:
                 continue
+            score, evidence = found
             merged = a_run or b.run
             if merged and (score < MERGE_MATCH or not _comparable(a_key.text, b_key.text)):
                 continue

@@ -12,7 +12,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 
 class Script(StrEnum):
@@ -156,7 +156,14 @@ def detect_scripts(text: str) -> frozenset[Script]:
         For example ``frozenset({Script.CYRILLIC, Script.LATIN})``; empty for a string of
         digits and punctuation.
     """
-    return frozenset(script for script in map(script_of, set(text)) if script is not None)
+    return _shared(frozenset(script for script in map(script_of, set(text)) if script is not None))
+
+
+@lru_cache(maxsize=256)
+def _shared(scripts: frozenset[Script]) -> frozenset[Script]:
+    """One instance of each set of scripts (a prepared name keeps its set: the few sets that
+    occur need not be as many objects as names)."""
+    return scripts
 
 
 def dominant_script(text: str) -> Script | None:

@@ -64,6 +64,7 @@ _MIN_COARSE = 3
 _SPLIT_RE = re.compile("[TSKGDZCP]H")
 _MIN_NEAR = 3
 _MIN_VOWEL_SLACK = 6
+_MARGIN = 1e-9  # rounding room for a bound on a float score
 _SYLLABIC = frozenset({Script.KANA, Script.HANGUL, Script.HAN})
 _KIND_WEIGHT = {
     PartKind.NAME: 1.0,
@@ -257,6 +258,55 @@ def part_similarity(left: PartKey, right: PartKey) -> tuple[float, Evidence]:
             _PAIR_CACHE.clear()  # bounded memory; hot pairs come back at once
         cached = _PAIR_CACHE[key] = _similarity(left, right)
     return cached
+
+
+def similar_enough(left: PartKey, right: PartKey, floor: float) -> tuple[float, Evidence] | None:
+    """:func:`part_similarity` when it reaches ``floor``, else None.
+
+    Most parts two names offer each other are plainly unlike (AHMED and BROWN): for a pair
+    of Latin spellings with no shared class, no Metaphone key in common and no single edit
+    apart, the spelling score is all there is, and it cannot reach ``floor`` when the edit
+    distance alone keeps it under (the Jaro-Winkler half counting as a full 1). Such pairs
+    are dismissed on one edit distance instead of the whole comparison.
+
+    Args:
+        left: a prepared part.
+        right: another.
+        floor: the least score of interest.
+
+    Returns:
+        ``(score, evidence)`` as :func:`part_similarity` gives it, or None below ``floor``.
+    """
+    found = _PAIR_CACHE.get((left.ident, right.ident))
+    if found is None:
+        if _plainly_below(left, right, floor):
+            return None
+        found = part_similarity(left, right)
+    return found if found[0] >= floor else None
+
+
+def _plainly_below(left: PartKey, right: PartKey, floor: float) -> bool:
+    """Whether :func:`_similarity` is surely under ``floor`` on the spelling evidence alone
+    (see :func:`similar_enough`); False whenever any other evidence could apply."""
+    a, b = left.text, right.text
+    if (
+        a == b
+        or len(a) < 2
+        or len(b) < 2
+        or left.abjad
+        or right.abjad
+        or left.syllabic
+        or right.syllabic
+        or left.classes & right.classes
+        or (left.metaphone == right.metaphone and len(left.metaphone) >= _MIN_METAPHONE)
+    ):
+        return False
+    distance = OSA.distance(a, b)
+    if distance <= 1:
+        return False  # possibly one slip of the keyboard (ONE_EDIT)
+    # The spelling score is the mean of Jaro-Winkler (at most 1) and 1 - distance / longest.
+    ceiling = (1.0 + (1.0 - distance / max(len(a), len(b)))) / 2
+    return ceiling < floor - _MARGIN
 
 
 def _similarity(left: PartKey, right: PartKey) -> tuple[float, Evidence]:
