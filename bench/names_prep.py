@@ -5,7 +5,7 @@
 
 Screening meets a never-seen name with every traveller, so what matters is the *cold* cost of
 a new name: before each measurement every bounded cache of ``borderpost.names`` is cleared
-(``lru_cache`` with a ``maxsize``, and the part-pair cache of ``similarity``); caches of whole
+(``lru_cache`` with a ``maxsize``, and the part-pair caches of ``similarity``); caches of whole
 data tables (``functools.cache``) stay loaded, as in a running server. Within a pass, caches
 fill as they would in service (name parts recur: MOHAMMED, ALI).
 
@@ -147,7 +147,13 @@ def clear_caches() -> None:
             parameters = getattr(value, "cache_parameters", None)
             if parameters is not None and parameters()["maxsize"] is not None:
                 value.cache_clear()
+    _clear_pair_caches()
+
+
+def _clear_pair_caches() -> None:
+    """Forget the part pairs compared so far (and, where kept, their bounds)."""
     similarity._PAIR_CACHE.clear()
+    getattr(similarity, "_CEILINGS", {}).clear()
 
 
 def per_name(func: Callable[[str], object], names: Sequence[str]) -> float:
@@ -185,14 +191,14 @@ def measure(names: dict[str, list[str]], pairs: Sequence[tuple[str, str]]) -> di
     keyed = [(prepare(a), prepare(b)) for a, b in pairs]
     gc.collect()
     gc.freeze()
-    similarity._PAIR_CACHE.clear()
+    _clear_pair_caches()
     start = time.thread_time()
     for left, right in keyed:
         compare(left, right)
     filling = (time.thread_time() - start) / len(keyed) * 1e6
     start = time.thread_time()
     for left, right in keyed:
-        similarity._PAIR_CACHE.clear()
+        _clear_pair_caches()
         compare(left, right)
     uncached = (time.thread_time() - start) / len(keyed) * 1e6
     figures["compare"] = {

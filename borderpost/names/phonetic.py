@@ -63,10 +63,12 @@ _RUN_RE = re.compile(r"(.)\1", re.DOTALL)
 _ASSIMILATED_L_RE = re.compile("(?<=.)L(?=[TDRZSXNL])", re.DOTALL)
 
 
+@lru_cache(maxsize=16384)
 def _classes(token: str, split: bool = False) -> str:
     """Fold a token into class letters, keeping vowels (and non-initial Y/W) as themselves.
 
-    With ``split``, a letter + H is read as two consonants (س+ح written SH, not ش).
+    With ``split``, a letter + H is read as two consonants (س+ح written SH, not ش). Cached:
+    the skeleton and the vowel key of a part are both read from it.
     """
     # Latin X is KS (ALEXANDER = ALEKSANDR); class X is the SH sound.
     token = token.replace("X", "KS")

@@ -267,7 +267,7 @@ def similar_enough(left: PartKey, right: PartKey, floor: float) -> tuple[float, 
     of Latin spellings with no shared class, no Metaphone key in common and no single edit
     apart, the spelling score is all there is, and it cannot reach ``floor`` when the edit
     distance alone keeps it under (the Jaro-Winkler half counting as a full 1). Such pairs
-    are dismissed on one edit distance instead of the whole comparison.
+    are dismissed on one edit distance (remembered) instead of the whole comparison.
 
     Args:
         left: a prepared part.
@@ -277,17 +277,26 @@ def similar_enough(left: PartKey, right: PartKey, floor: float) -> tuple[float, 
     Returns:
         ``(score, evidence)`` as :func:`part_similarity` gives it, or None below ``floor``.
     """
-    found = _PAIR_CACHE.get((left.ident, right.ident))
+    key = (left.ident, right.ident)
+    found = _PAIR_CACHE.get(key)
     if found is None:
-        if _plainly_below(left, right, floor):
+        ceiling = _CEILINGS.get(key)
+        if ceiling is None:
+            if len(_CEILINGS) >= _PAIR_CACHE_SIZE:
+                _CEILINGS.clear()  # bounded memory, as the pair cache
+            ceiling = _CEILINGS[key] = _ceiling(left, right)
+        if ceiling < floor - _MARGIN:
             return None
         found = part_similarity(left, right)
     return found if found[0] >= floor else None
 
 
-def _plainly_below(left: PartKey, right: PartKey, floor: float) -> bool:
-    """Whether :func:`_similarity` is surely under ``floor`` on the spelling evidence alone
-    (see :func:`similar_enough`); False whenever any other evidence could apply."""
+_CEILINGS: dict[tuple[tuple[str, bool, bool], tuple[str, bool, bool]], float] = {}
+
+
+def _ceiling(left: PartKey, right: PartKey) -> float:
+    """A score :func:`_similarity` surely does not exceed, read from the spelling alone
+    (see :func:`similar_enough`); 1.0 whenever any other evidence could apply."""
     a, b = left.text, right.text
     if (
         a == b
@@ -300,13 +309,12 @@ def _plainly_below(left: PartKey, right: PartKey, floor: float) -> bool:
         or left.classes & right.classes
         or (left.metaphone == right.metaphone and len(left.metaphone) >= _MIN_METAPHONE)
     ):
-        return False
+        return 1.0
     distance = OSA.distance(a, b)
     if distance <= 1:
-        return False  # possibly one slip of the keyboard (ONE_EDIT)
+        return 1.0  # possibly one slip of the keyboard (ONE_EDIT)
     # The spelling score is the mean of Jaro-Winkler (at most 1) and 1 - distance / longest.
-    ceiling = (1.0 + (1.0 - distance / max(len(a), len(b)))) / 2
-    return ceiling < floor - _MARGIN
+    return (1.0 + (1.0 - distance / max(len(a), len(b)))) / 2
 
 
 def _similarity(left: PartKey, right: PartKey) -> tuple[float, Evidence]:
