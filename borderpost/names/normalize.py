@@ -178,6 +178,11 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return " ".join(text.translate(_ASCII_FOLD).split())
+    return _fold_characters(text)
+
+
+def _fold_characters(text: str) -> str:
+    """:func:`fold` character by character (any text; ASCII has a faster way)."""
     out: list[str] = []
     for char in unicodedata.normalize("NFKD", text):
         if "A" <= char <= "Z":

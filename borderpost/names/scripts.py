@@ -198,6 +198,11 @@ def script_runs(text: str) -> list[tuple[Script | None, str]]:
         return [
             (Script.LATIN if run[0].isalpha() else None, run) for run in _ASCII_RUN_RE.findall(text)
         ]
+    return _runs_by_character(text)
+
+
+def _runs_by_character(text: str) -> list[tuple[Script | None, str]]:
+    """:func:`script_runs` character by character (any text; ASCII has a faster way)."""
     runs: list[tuple[Script | None, str]] = []
     current: Script | None = None
     start = 0
