@@ -194,7 +194,7 @@ def _units(parts: tuple[PartKey, ...], texts: tuple[str, ...]) -> tuple[Unit, ..
             if kinds[-1] is PartKind.PARTICLE:
                 continue  # a particle joins the word after it (AL RASHID), never the one before
             if PartKind.INITIAL in kinds:
-                continue
+                continue  # an initial is never written joined to a word
             if size == _MAX_RUN and PartKind.PARTICLE not in kinds:
                 continue  # three words read as one only around a particle (SAIF AL DIN)
             joined = "".join(texts[start : start + size])

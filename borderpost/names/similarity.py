@@ -17,6 +17,11 @@ fuzzy                 0..1    mean of Jaro-Winkler and optimal-string-alignment 
                               (edit distance counting a transposition as one edit; ``rapidfuzz``)
 ====================  ======  ==================================================================
 
+Whole-name comparison asks only whether a pair reaches a floor (:func:`similar_enough`): most
+pairs of unlike Latin parts are dismissed on their edit distance alone, which bounds the
+spelling score, without the rest of the comparison; every pair it keeps has exactly the score
+and evidence of :func:`part_similarity`.
+
 Vowel-blind evidence is used only when a part came from a script that writes no short vowels
 (between two Latin spellings the vowels are real information: MARIA is not MARIO), and not
 when both parts are known names of different classes (HASSAN is not HUSSEIN, though both
@@ -212,6 +217,8 @@ def _keys_score(
     longest = max(len(left_skeleton), len(right_skeleton))
     if left_skeleton == right_skeleton:
         score = SKELETON if longest > 1 else SKELETON_SHORT
+    elif abs(len(left_skeleton) - len(right_skeleton)) > 1:
+        return 0.0  # two insertions apart at least: neither confusable nor near
     else:
         distance = skeleton_distance(left_skeleton, right_skeleton)
         if distance <= CONFUSABLE_COST:
