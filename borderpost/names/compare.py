@@ -6,7 +6,8 @@ adjacent parts written together (so ABDUL RAHMAN meets ABDULRAHMAN, AL RASHID me
 :func:`compare` then
 
 1. scores every unit of one name against every unit of the other
-   (:func:`borderpost.names.similarity.part_similarity`), never a run against a run;
+   (:func:`borderpost.names.similarity.part_similarity`, through
+   :func:`~borderpost.names.similarity.similar_enough`), never a run against a run;
 2. aligns them greedily, best pair first, each part used once, in any order
    (PUTIN, VLADIMIR ~ VLADIMIR PUTIN), retrying with each run of words placed first and
    keeping the alignment that covers most; pairs under :data:`PART_MATCH` are not aligned,
@@ -28,7 +29,7 @@ from functools import lru_cache
 
 from borderpost.names.normalize import PartKind, name_parts
 from borderpost.names.scripts import Script, detect_scripts
-from borderpost.names.similarity import Evidence, PartKey, part_key, part_similarity
+from borderpost.names.similarity import Evidence, PartKey, part_key, similar_enough
 
 PART_MATCH = 0.72
 MERGE_MATCH = 0.85
@@ -155,38 +156,55 @@ class NameComparison:
         return f"{text}; score {self.score:.2f}"
 
 
-def _unit(parts: tuple[PartKey, ...], key: PartKey, start: int, end: int, label: str) -> Unit:
-    span = parts[start:end]
+def _single(key: PartKey, index: int, label: str) -> Unit:
+    """The unit of one part."""
+    particle = key.kind is PartKind.PARTICLE
+    return Unit(
+        key,
+        index,
+        index + 1,
+        label,
+        run=False,
+        particle=particle,
+        weight=key.weight,
+        named=0 if particle else 1,
+    )
+
+
+def _run(span: tuple[PartKey, ...], key: PartKey, start: int, label: str) -> Unit:
+    """The unit of a run of parts read as one word (``key`` is the joined part)."""
     return Unit(
         key,
         start,
-        end,
+        start + len(span),
         label,
-        run=end - start > 1,
+        run=True,
         particle=key.kind is PartKind.PARTICLE,
-        weight=max(p.weight for p in span),
-        named=sum(1 for p in span if p.kind is not PartKind.PARTICLE),
+        weight=max([p.weight for p in span]),
+        named=len([p for p in span if p.kind is not PartKind.PARTICLE]),
     )
 
 
 def _units(parts: tuple[PartKey, ...], texts: tuple[str, ...]) -> tuple[Unit, ...]:
-    units = [_unit(parts, key, index, index + 1, texts[index]) for index, key in enumerate(parts)]
+    units = [_single(key, index, texts[index]) for index, key in enumerate(parts)]
     for size in range(2, _MAX_RUN + 1):
         for start in range(len(parts) - size + 1):
             run = parts[start : start + size]
-            joined = "".join(p.text for p in run)
-            if len(joined) > _MAX_RUN_CHARS or any(p.kind is PartKind.INITIAL for p in run):
-                continue
-            if run[-1].kind is PartKind.PARTICLE:
+            kinds = [p.kind for p in run]
+            if kinds[-1] is PartKind.PARTICLE:
                 continue  # a particle joins the word after it (AL RASHID), never the one before
-            if size == _MAX_RUN and all(p.kind is not PartKind.PARTICLE for p in run):
+            if PartKind.INITIAL in kinds:
+                continue  # an initial is never written joined to a word
+            if size == _MAX_RUN and PartKind.PARTICLE not in kinds:
                 continue  # three words read as one only around a particle (SAIF AL DIN)
+            joined = "".join(texts[start : start + size])
+            if len(joined) > _MAX_RUN_CHARS:
+                continue
             abjad = any(p.abjad for p in run)
             syllabic = any(p.syllabic for p in run)
             script = Script.ARABIC if abjad else Script.HANGUL if syllabic else None
             key = part_key(joined, PartKind.NAME, script)
-            label = " ".join(texts[start : start + size])
-            units.append(_unit(parts, key, start, start + size, label))
+            units.append(_run(run, key, start, " ".join(texts[start : start + size])))
     return tuple(units)
 
 
@@ -248,7 +266,6 @@ def _align(left: NameKey, right: NameKey) -> _Alignment:
     the alignment covering most parts (ABDALGHFAR must meet ABDUL GHAFAR before a lone
     ABDUL takes a later ABD)."""
     scored: list[tuple[tuple[float, float, int, int, int], _Pair]] = []
-    similarity = part_similarity
     right_units = right.units
     for i, a in enumerate(left.units):
         a_key, a_run, a_particle = a.key, a.run, a.particle
@@ -258,9 +275,10 @@ def _align(left: NameKey, right: NameKey) -> _Alignment:
             b_key = b.key
             if a_particle is not b.particle and a_key.text != b_key.text:
                 continue  # a particle pairs only with a particle (ALI is not AL), or itself
-            score, evidence = similarity(a_key, b_key)
-            if score < PART_MATCH:
+            found = similar_enough(a_key, b_key, PART_MATCH)
+            if found is None:
                 continue
+            score, evidence = found
             merged = a_run or b.run
             if merged and (score < MERGE_MATCH or not _comparable(a_key.text, b_key.text)):
                 continue

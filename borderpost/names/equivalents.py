@@ -16,6 +16,10 @@ from importlib import resources
 
 from borderpost.names.phonetic import skeleton, vowel_key, written_vowels
 
+# Most parts are in no class: they share one empty set (every object a cache keeps is one
+# more for the garbage collector to walk).
+_NO_CLASSES: frozenset[int] = frozenset()
+
 
 @dataclass(frozen=True, slots=True)
 class EquivalenceTable:
@@ -82,7 +86,7 @@ def equivalence_classes(token: str, *, abjad: bool = False) -> frozenset[int]:
         Class numbers; empty when the part is in no class.
     """
     table = equivalence_table()
-    found = table.classes_by_form.get(token, frozenset())
+    found = table.classes_by_form.get(token, _NO_CLASSES)
     if not abjad or found:
         return found
     key = vowel_key(token)
@@ -92,7 +96,7 @@ def equivalence_classes(token: str, *, abjad: bool = False) -> frozenset[int]:
         if is_subsequence(key, vowel_key(member))
     ]
     if not fits:
-        return frozenset()
+        return _NO_CLASSES
     fewest = min(count for count, _number in fits)
     return frozenset(number for count, number in fits if count == fewest)
 

@@ -50,6 +50,18 @@ _SPECIAL = {
     "ĸ": "K",
 }
 _APOSTROPHES = frozenset("'\u2019\u02bc\u2018`\u00b4\u02bb\u02be\u02bf\u055a")
+_NO_APOSTROPHES = str.maketrans(dict.fromkeys(_APOSTROPHES))
+
+
+def _ascii_fold(char: str) -> str | None:
+    """What :func:`fold` makes of an ASCII character (which NFKD leaves alone): a letter
+    upper-case, an apostrophe nothing, anything else a separator."""
+    if char.isalpha():
+        return char.upper()
+    return None if char in _APOSTROPHES else " "
+
+
+_ASCII_FOLD = str.maketrans({chr(code): _ascii_fold(chr(code)) for code in range(128)})
 _PATRONYMIC_ENDINGS = (
     "OVICH",
     "EVICH",
@@ -164,6 +176,13 @@ def fold(text: str) -> str:
     Returns:
         ``"WLADIMIR PUTIN ONEILL"``. Letters of other scripts go through ``anyascii``.
     """
+    if text.isascii():
+        return " ".join(text.translate(_ASCII_FOLD).split())
+    return _fold_characters(text)
+
+
+def _fold_characters(text: str) -> str:
+    """:func:`fold` character by character (any text; ASCII has a faster way)."""
     out: list[str] = []
     for char in unicodedata.normalize("NFKD", text):
         if "A" <= char <= "Z":
@@ -181,16 +200,33 @@ def fold(text: str) -> str:
     return " ".join("".join(out).split())
 
 
+@cache
+def _honorifics_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The honorifics grouped by their first word, longest first (the first that fits is
+    removed, so HIS EXCELLENCY goes as a whole before a lone HIS is tried).
+
+    Most words of most names start no title: one dictionary look-up clears them.
+    """
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for title in honorifics():
+        grouped.setdefault(title[0], []).append(title)
+    return {
+        first: tuple(sorted(titles, key=len, reverse=True)) for first, titles in grouped.items()
+    }
+
+
 def _remove_honorifics(words: list[tuple[str, Script | None]]) -> list[tuple[str, Script | None]]:
-    titles = honorifics()
-    longest = max(len(t) for t in titles)
+    starts = _honorifics_by_first_word()
     while True:
         kept: list[tuple[str, Script | None]] = []
         index = 0
         while index < len(words):
-            for size in range(min(longest, len(words) - index), 0, -1):
-                if tuple(w for w, _s in words[index : index + size]) in titles:
-                    index += size
+            for title in starts.get(words[index][0], ()):
+                end = index + len(title)
+                if end <= len(words) and all(
+                    word == words[at][0] for at, word in enumerate(title, index)
+                ):
+                    index = end
                     break
             else:
                 kept.append(words[index])
@@ -235,7 +271,7 @@ def name_parts(name: str) -> tuple[NamePart, ...]:
         (particle), MAKTOUM (name). Each part knows the script it came from.
     """
     words: list[tuple[str, Script | None]] = []
-    name = "".join(char for char in name if char not in _APOSTROPHES)  # O'NEILL is ONEILL
+    name = name.translate(_NO_APOSTROPHES)  # O'NEILL is ONEILL
     for script, latin in latin_runs(name):
         words.extend((word, script) for word in fold(latin).split())
     words = _remove_honorifics(words)

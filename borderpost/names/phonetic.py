@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 
 import jellyfish
 
@@ -44,31 +46,48 @@ _DIGRAPHS: tuple[tuple[str, str], ...] = (
 _DIGRAPH_RE = re.compile("|".join(d for d, _c in _DIGRAPHS))
 _DIGRAPH_MAP = dict(_DIGRAPHS)
 _SPLIT_RE = re.compile("([TSKGDZCP])H")
-_SINGLE = {"P": "B", "V": "F", "G": "J", "Q": "K"}
-_SOFT_C_BEFORE = frozenset("EIY")
+# Single letters folded onto their class (a C left after the soft C is hard: K).
+_SINGLE = str.maketrans("PVGQC", "BFJKK")
+_SOFT_C_RE = re.compile("C(?=[EIY])")
 _COARSE = str.maketrans("BFVWDGCQXJZR", "PPPPTKKKKSSL")
+# After the first letter the coarse key drops vowels and H, Y, W as well.
+_COARSE_AFTER_FIRST = str.maketrans("BFVDGCQXJZR", "PPPTKKKKSSL", "AEIOUHYW")
 _COARSE_DIGRAPHS = {"CH": "S", "SH": "S", "TS": "S", "TH": "T", "PH": "P", "KH": "K", "GH": "K"}
 _COARSE_DIGRAPH_RE = re.compile("|".join(_COARSE_DIGRAPHS))
+# After the first letter the skeleton drops vowels, Y and W; the vowel key keeps three
+# vowel classes (A; E, I, Y as I; O, U, W as U).
+_DROP_VOWELS_YW = str.maketrans("", "", "AEIOUYW")
+_VOWEL_CLASSES = str.maketrans("EIYOUW", "IIIUUU")
+_RUN_RE = re.compile(r"(.)\1", re.DOTALL)
+# An L (not first) before a sun consonant, which the Arabic article assimilates.
+_ASSIMILATED_L_RE = re.compile("(?<=.)L(?=[TDRZSXNL])", re.DOTALL)
 
 
-def _classes(token: str, split: bool = False) -> list[str]:
+@lru_cache(maxsize=16384)
+def _classes(token: str, split: bool = False) -> str:
     """Fold a token into class letters, keeping vowels (and non-initial Y/W) as themselves.
 
-    With ``split``, a letter + H is read as two consonants (س+ح written SH, not ش).
+    With ``split``, a letter + H is read as two consonants (س+ح written SH, not ش). Cached:
+    the skeleton and the vowel key of a part are both read from it.
     """
     # Latin X is KS (ALEXANDER = ALEKSANDR); class X is the SH sound.
     token = token.replace("X", "KS")
     if split:
-        token = _SPLIT_RE.sub(lambda m: m.group(1) + "'H", token)
-    token = _DIGRAPH_RE.sub(lambda m: _DIGRAPH_MAP[m.group(0)], token).replace("'", "")
-    out: list[str] = []
-    for index, char in enumerate(token):
-        if char == "C":
-            nxt = token[index + 1] if index + 1 < len(token) else ""
-            out.append("S" if nxt in _SOFT_C_BEFORE else "K")
-        else:
-            out.append(_SINGLE.get(char, char))
-    return out
+        token = _SPLIT_RE.sub(r"\1'H", token)
+    token = _DIGRAPH_RE.sub(_digraph_class, token).replace("'", "")
+    # C is soft before E, I, Y (CESAR: S) and hard elsewhere (CARLOS: K).
+    return _SOFT_C_RE.sub("S", token).translate(_SINGLE)
+
+
+def _digraph_class(match: re.Match[str]) -> str:
+    return _DIGRAPH_MAP[match.group(0)]
+
+
+def _collapse(text: str) -> str:
+    """Runs of one letter as one letter (MM -> M)."""
+    if _RUN_RE.search(text) is None:
+        return text
+    return "".join(map(itemgetter(0), groupby(text)))
 
 
 @lru_cache(maxsize=65536)
@@ -85,33 +104,23 @@ def skeleton(token: str, *, split: bool = False) -> str:
         عمر both give ``"AMR"``). Empty for an empty token.
     """
     classes = _classes(token, split)
-    out: list[str] = []
-    for index, char in enumerate(classes):
-        if index == 0:
-            out.append("A" if char in _VOWELS else char)
-        elif char in _VOWELS or char in ("Y", "W"):
-            continue
-        elif out[-1] != char:
-            out.append(char)
+    if not classes:
+        return ""
+    first = "A" if classes[0] in _VOWELS else classes[0]
+    out = _collapse(first + classes[1:].translate(_DROP_VOWELS_YW))
     if len(out) > 1 and out[-1] == "H":
-        out.pop()
-    out = _unassimilate(out)
+        out = out[:-1]
     # Collapse doubles created by dropping vowels (MOHAMAD -> MHMD already; HASSAN -> HSN).
-    collapsed = [c for i, c in enumerate(out) if i == 0 or c != out[i - 1]]
-    return "".join(collapsed)
+    return _collapse(_unassimilate(out))
 
 
-def _unassimilate(classes: list[str]) -> list[str]:
+def _unassimilate(classes: str) -> str:
     """Drop an L before a "sun" consonant, where Arabic assimilates the article's L.
 
     ABD AL RAHMAN is also written ABDERRAHMANE, SAYF AL DIN also SAIFUDDIN: without the L
     both give the same key.
     """
-    return [
-        c
-        for i, c in enumerate(classes)
-        if not (c == "L" and 0 < i < len(classes) - 1 and classes[i + 1] in _SUN)
-    ]
+    return _ASSIMILATED_L_RE.sub("", classes) if "L" in classes else classes
 
 
 @lru_cache(maxsize=65536)
@@ -127,19 +136,10 @@ def vowel_key(token: str, *, split: bool = False) -> str:
         HUSSEIN; doubles collapse; unlike the skeleton, a final H stays (عبدالله has one).
     """
     classes = _classes(token, split)
-    out: list[str] = []
-    for index, char in enumerate(classes):
-        if index == 0 and char in _VOWELS:
-            value = "A"
-        elif index > 0 and char in ("E", "I", "Y"):
-            value = "I"
-        elif index > 0 and char in ("O", "U", "W"):
-            value = "U"
-        else:
-            value = char
-        if not out or out[-1] != value:
-            out.append(value)
-    return "".join(_unassimilate(out))
+    if not classes:
+        return ""
+    first = "A" if classes[0] in _VOWELS else classes[0]
+    return _unassimilate(_collapse(first + classes[1:].translate(_VOWEL_CLASSES)))
 
 
 def long_vowels(token: str) -> int:
@@ -187,18 +187,15 @@ def coarse_skeleton(token: str) -> str:
     Returns:
         E.g. ``"PLTML"`` for both VLADIMIR and BEULLADIMIREU, ``"KM"`` for KIM and GIM.
     """
-    plain = _COARSE_DIGRAPH_RE.sub(lambda m: _COARSE_DIGRAPHS[m.group(0)], token)
-    out: list[str] = []
-    for index, char in enumerate(plain):
-        if index == 0 and char in _VOWELS:
-            value = "A"
-        elif char in _VOWELS or (char in ("H", "Y", "W") and index > 0):
-            continue
-        else:
-            value = char.translate(_COARSE)
-        if not out or out[-1] != value:
-            out.append(value)
-    return "".join(_unassimilate(out))
+    plain = _COARSE_DIGRAPH_RE.sub(_coarse_digraph_class, token)
+    if not plain:
+        return ""
+    first = "A" if plain[0] in _VOWELS else plain[0].translate(_COARSE)
+    return _unassimilate(_collapse(first + plain[1:].translate(_COARSE_AFTER_FIRST)))
+
+
+def _coarse_digraph_class(match: re.Match[str]) -> str:
+    return _COARSE_DIGRAPHS[match.group(0)]
 
 
 @lru_cache(maxsize=65536)
@@ -233,6 +230,9 @@ _CONFUSABLE = frozenset(
     frozenset(pair) for pair in ("DZ", "TS", "TD", "SZ", "KJ", "HK", "FW", "FB", "JY", "XS", "XJ")
 )
 CONFUSABLE_COST = 0.5
+# The same pairs as two-letter strings, both ways round (looked up for every cell of the
+# distance table).
+_CONFUSABLE_PAIRS = frozenset(a + b for pair in _CONFUSABLE for a in pair for b in pair if a != b)
 
 
 @lru_cache(maxsize=65536)
@@ -254,7 +254,7 @@ def skeleton_distance(left: str, right: str) -> float:
         for j, b in enumerate(right, start=1):
             if a == b:
                 swap = 0.0
-            elif frozenset((a, b)) in _CONFUSABLE:
+            elif a + b in _CONFUSABLE_PAIRS:
                 swap = CONFUSABLE_COST
             else:
                 swap = 1.0

@@ -7,11 +7,12 @@ belong to no script: they are "common" and never decide anything.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 
 class Script(StrEnum):
@@ -102,6 +103,7 @@ _RANGES: tuple[tuple[int, int, Script], ...] = tuple(
 )
 _STARTS = tuple(start for start, _end, _script in _RANGES)
 _ATTACHED = frozenset({"Mn", "Mc", "Me", "Cf"})
+_ASCII_RUN_RE = re.compile("[A-Za-z]+|[^A-Za-z]+")
 
 
 @cache
@@ -154,7 +156,14 @@ def detect_scripts(text: str) -> frozenset[Script]:
         For example ``frozenset({Script.CYRILLIC, Script.LATIN})``; empty for a string of
         digits and punctuation.
     """
-    return frozenset(script_counts(text))
+    return _shared(frozenset(script for script in map(script_of, set(text)) if script is not None))
+
+
+@lru_cache(maxsize=256)
+def _shared(scripts: frozenset[Script]) -> frozenset[Script]:
+    """One instance of each set of scripts (a prepared name keeps its set: the few sets that
+    occur need not be as many objects as names)."""
+    return scripts
 
 
 def dominant_script(text: str) -> Script | None:
@@ -184,6 +193,16 @@ def script_runs(text: str) -> list[tuple[Script | None, str]]:
     Returns:
         A list of ``(script, substring)`` whose substrings concatenate back to ``text``.
     """
+    if text.isascii():
+        # ASCII letters are Latin and nothing else in ASCII belongs to a script or attaches.
+        return [
+            (Script.LATIN if run[0].isalpha() else None, run) for run in _ASCII_RUN_RE.findall(text)
+        ]
+    return _runs_by_character(text)
+
+
+def _runs_by_character(text: str) -> list[tuple[Script | None, str]]:
+    """:func:`script_runs` character by character (any text; ASCII has a faster way)."""
     runs: list[tuple[Script | None, str]] = []
     current: Script | None = None
     start = 0

@@ -17,6 +17,11 @@ fuzzy                 0..1    mean of Jaro-Winkler and optimal-string-alignment 
                               (edit distance counting a transposition as one edit; ``rapidfuzz``)
 ====================  ======  ==================================================================
 
+Whole-name comparison asks only whether a pair reaches a floor (:func:`similar_enough`): most
+pairs of unlike Latin parts are dismissed on their edit distance alone, which bounds the
+spelling score, without the rest of the comparison; every pair it keeps has exactly the score
+and evidence of :func:`part_similarity`.
+
 Vowel-blind evidence is used only when a part came from a script that writes no short vowels
 (between two Latin spellings the vowels are real information: MARIA is not MARIO), and not
 when both parts are known names of different classes (HASSAN is not HUSSEIN, though both
@@ -64,6 +69,7 @@ _MIN_COARSE = 3
 _SPLIT_RE = re.compile("[TSKGDZCP]H")
 _MIN_NEAR = 3
 _MIN_VOWEL_SLACK = 6
+_MARGIN = 1e-9  # rounding room for a bound on a float score
 _SYLLABIC = frozenset({Script.KANA, Script.HANGUL, Script.HAN})
 _KIND_WEIGHT = {
     PartKind.NAME: 1.0,
@@ -211,6 +217,8 @@ def _keys_score(
     longest = max(len(left_skeleton), len(right_skeleton))
     if left_skeleton == right_skeleton:
         score = SKELETON if longest > 1 else SKELETON_SHORT
+    elif abs(len(left_skeleton) - len(right_skeleton)) > 1:
+        return 0.0  # two insertions apart at least: neither confusable nor near
     else:
         distance = skeleton_distance(left_skeleton, right_skeleton)
         if distance <= CONFUSABLE_COST:
@@ -257,6 +265,63 @@ def part_similarity(left: PartKey, right: PartKey) -> tuple[float, Evidence]:
             _PAIR_CACHE.clear()  # bounded memory; hot pairs come back at once
         cached = _PAIR_CACHE[key] = _similarity(left, right)
     return cached
+
+
+def similar_enough(left: PartKey, right: PartKey, floor: float) -> tuple[float, Evidence] | None:
+    """:func:`part_similarity` when it reaches ``floor``, else None.
+
+    Most parts two names offer each other are plainly unlike (AHMED and BROWN): for a pair
+    of Latin spellings with no shared class, no Metaphone key in common and no single edit
+    apart, the spelling score is all there is, and it cannot reach ``floor`` when the edit
+    distance alone keeps it under (the Jaro-Winkler half counting as a full 1). Such pairs
+    are dismissed on one edit distance (remembered) instead of the whole comparison.
+
+    Args:
+        left: a prepared part.
+        right: another.
+        floor: the least score of interest.
+
+    Returns:
+        ``(score, evidence)`` as :func:`part_similarity` gives it, or None below ``floor``.
+    """
+    key = (left.ident, right.ident)
+    found = _PAIR_CACHE.get(key)
+    if found is None:
+        ceiling = _CEILINGS.get(key)
+        if ceiling is None:
+            if len(_CEILINGS) >= _PAIR_CACHE_SIZE:
+                _CEILINGS.clear()  # bounded memory, as the pair cache
+            ceiling = _CEILINGS[key] = _ceiling(left, right)
+        if ceiling < floor - _MARGIN:
+            return None
+        found = part_similarity(left, right)
+    return found if found[0] >= floor else None
+
+
+_CEILINGS: dict[tuple[tuple[str, bool, bool], tuple[str, bool, bool]], float] = {}
+
+
+def _ceiling(left: PartKey, right: PartKey) -> float:
+    """A score :func:`_similarity` surely does not exceed, read from the spelling alone
+    (see :func:`similar_enough`); 1.0 whenever any other evidence could apply."""
+    a, b = left.text, right.text
+    if (
+        a == b
+        or len(a) < 2
+        or len(b) < 2
+        or left.abjad
+        or right.abjad
+        or left.syllabic
+        or right.syllabic
+        or left.classes & right.classes
+        or (left.metaphone == right.metaphone and len(left.metaphone) >= _MIN_METAPHONE)
+    ):
+        return 1.0
+    distance = OSA.distance(a, b)
+    if distance <= 1:
+        return 1.0  # possibly one slip of the keyboard (ONE_EDIT)
+    # The spelling score is the mean of Jaro-Winkler (at most 1) and 1 - distance / longest.
+    return (1.0 + (1.0 - distance / max(len(a), len(b)))) / 2
 
 
 def _similarity(left: PartKey, right: PartKey) -> tuple[float, Evidence]:

@@ -2,6 +2,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from borderpost.names import PartKind, fold, name_parts, normalize
+from borderpost.names.normalize import _fold_characters, _remove_honorifics, honorifics
 
 
 def test_titles_are_removed_and_particles_folded() -> None:
@@ -94,3 +95,42 @@ def test_normalize_output_is_upper_case_ascii_words(text: str) -> None:
     assert all("A" <= c <= "Z" or c == " " for c in out)
     assert "  " not in out
     assert out == out.strip()
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_folds_as_character_by_character(text: str) -> None:
+    assert fold(text) == _fold_characters(text)
+
+
+def _remove_longest_titles(words: list[str]) -> list[str]:
+    """The rule, plainly: at each word the longest title starting there goes; repeated until
+    nothing more goes, unless nothing would be left."""
+    titles = honorifics()
+    longest = max(len(t) for t in titles)
+    while True:
+        kept: list[str] = []
+        index = 0
+        while index < len(words):
+            for size in range(min(longest, len(words) - index), 0, -1):
+                if tuple(words[index : index + size]) in titles:
+                    index += size
+                    break
+            else:
+                kept.append(words[index])
+                index += 1
+        if not kept or len(kept) == len(words):
+            return words
+        words = kept
+
+
+@given(
+    st.lists(
+        st.sampled_from(["HIS", "EXCELLENCY", "MR", "DR", "SHEIKH", "AHMED", "ALI", "AL", "HAJI"])
+        | st.sampled_from(sorted(" ".join(t) for t in honorifics())),
+        max_size=8,
+    )
+)
+def test_titles_go_longest_first(phrases: list[str]) -> None:
+    words = " ".join(phrases).split()
+    removed = _remove_honorifics([(word, None) for word in words])
+    assert [word for word, _script in removed] == _remove_longest_titles(words)

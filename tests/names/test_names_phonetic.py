@@ -1,3 +1,8 @@
+from itertools import pairwise
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from borderpost.names import coarse_skeleton, metaphone, nysiis, skeleton, vowel_key
 from borderpost.names.phonetic import skeleton_distance
 
@@ -42,3 +47,14 @@ def test_jellyfish_keys() -> None:
     assert metaphone("PUTIN") == metaphone("POUTINE")
     assert nysiis("PUTIN") == nysiis("POUTINE")
     assert nysiis("") == ""
+
+
+@given(st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", max_size=14), st.booleans())
+def test_keys_have_no_doubled_letters_and_no_vowels_past_the_first(token: str, split: bool) -> None:
+    key = skeleton(token, split=split)
+    assert all(a != b for a, b in pairwise(key))
+    assert not set(key[1:]) & set("AEIOUYW")
+    vowels = vowel_key(token, split=split)
+    assert not set(vowels[1:]) & set("EOYW")  # vowels fold into A, I and U
+    coarse = coarse_skeleton(token)
+    assert not set(coarse[1:]) & set("AEIOUHYWBFVDGCQXJZR")  # merged or dropped

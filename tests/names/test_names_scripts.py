@@ -1,4 +1,8 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from borderpost.names import Script, detect_scripts, dominant_script, script_of, script_runs
+from borderpost.names.scripts import _runs_by_character, script_counts
 
 
 def test_detects_the_scripts_of_real_names() -> None:
@@ -38,3 +42,13 @@ def test_runs_keep_marks_with_their_letter_and_rebuild_the_text() -> None:
     assert "".join(run for _script, run in runs) == text
     assert runs[0] == (Script.CYRILLIC, "Влади́мир")
     assert runs[-1] == (Script.LATIN, "Putin")
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_runs_are_the_runs_read_character_by_character(text: str) -> None:
+    assert script_runs(text) == _runs_by_character(text)
+
+
+@given(st.text())
+def test_detected_scripts_are_the_scripts_counted(text: str) -> None:
+    assert detect_scripts(text) == frozenset(script_counts(text))
