@@ -15,7 +15,13 @@ The index keeps postings (sorted arrays of name ids) for
   common parts are not: MOHAMMED ALI among thousands of MOHAMMEDs);
 - ``q:<ab>|<cd>``: an unordered pair of two parts' first two letters (a typo past the
   second letter of a short part, KOY for KONY, still meets the name through the other
-  part).
+  part);
+- ``r:<ab>|<cd>``: the same for two parts' last two letters (a slip in the first letters,
+  ETER for PETER or COE for CHOE, changes a short part's keys and its first two letters
+  but not its last two).
+
+A part written twice (MOHAMED OMAR MOHAMED) pairs with itself: the pair of its keys is what
+sets such a name apart from every other one holding the part once.
 
 Adjacent parts written together (ABDUL RAHMAN / ABDULRAHMAN) get ``s:`` and ``c:`` keys of
 their own. A query collects the postings of its keys; each part counts its rarity weight
@@ -64,11 +70,13 @@ BoolArray = npt.NDArray[np.bool_]
 
 @dataclass(frozen=True, slots=True)
 class PartKeys:
-    """A name part's keys: loose consonant key, consonant skeleton, first two letters."""
+    """A name part's keys: loose consonant key, consonant skeleton, first and last two
+    letters."""
 
     coarse: str
     fine: str
     prefix: str
+    suffix: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +94,21 @@ class NameKeys:
             keys.update(("c:" + part.coarse, "s:" + part.fine))
         keys.update("p:" + pair for pair in _pairs(p.coarse for p in self.parts))
         keys.update("q:" + pair for pair in _pairs(p.prefix for p in self.parts))
-        return sorted(keys)[:MAX_KEYS_PER_NAME]
+        keys.update("r:" + pair for pair in _pairs(p.suffix for p in self.parts))
+        # a name with very many parts keeps its most telling keys: parts before pairs
+        return sorted(keys, key=_key_rank)[:MAX_KEYS_PER_NAME]
+
+
+# The order in which a name with more than MAX_KEYS_PER_NAME keys keeps them.
+_KEPT_FIRST = {"s": 0, "c": 1, "p": 2, "d": 3, "q": 4, "r": 5}
+
+
+def _key_rank(key: str) -> tuple[int, str]:
+    return _KEPT_FIRST[key[0]], key
 
 
 def _keys(text: str) -> PartKeys:
-    return PartKeys(coarse_skeleton(text) or text, skeleton(text) or text, text[:2])
+    return PartKeys(coarse_skeleton(text) or text, skeleton(text) or text, text[:2], text[-2:])
 
 
 def name_keys(name: str) -> NameKeys:
@@ -112,8 +130,10 @@ def _deletions(key: str, shortest: int = MIN_DELETION_KEY) -> set[str]:
 
 
 def _pairs(keys: Iterable[str]) -> list[str]:
-    unique = sorted(set(keys))
-    return [f"{a}|{b}" for i, a in enumerate(unique) for b in unique[i + 1 :]]
+    """Unordered pairs of the keys of two different parts; a key two parts share pairs with
+    itself (MOHAMED ... MOHAMED gives MT|MT)."""
+    ordered = sorted(keys)
+    return sorted({f"{a}|{b}" for a, b in itertools.combinations(ordered, 2)})
 
 
 class Candidate(NamedTuple):
@@ -262,6 +282,10 @@ class NameIndex:
             (
                 PREFIX_PAIR * pair_weight,
                 ["q:" + pair for pair in _pairs(k.prefix for k in query.parts)],
+            ),
+            (
+                PREFIX_PAIR * pair_weight,
+                ["r:" + pair for pair in _pairs(k.suffix for k in query.parts)],
             ),
         ):
             lists = self._lists(*keys)
