@@ -11,6 +11,11 @@ The index keeps postings (sorted arrays of name ids) for
   name), for keys of :data:`MIN_INDEXED_DELETION` letters or more (a query drops letters
   from its own keys only from :data:`MIN_DELETION_KEY` letters: shorter keys would meet
   everything);
+- ``t:<key>``: a short loose key (:data:`MIN_INDEXED_DELETION` letters up to
+  :data:`MIN_DELETION_KEY`) without its first letter. A consonant added or dropped before
+  an initial vowel (PETER / ETER, AQSA / FAQSA, SALIMI / ALIMI) changes a key's first letter
+  (the mark ``A`` of an initial vowel stands for it), which the deletions above meet only
+  in longer keys;
 - ``p:<key>|<key>``: an unordered pair of two parts' loose keys (selective where single
   common parts are not: MOHAMMED ALI among thousands of MOHAMMEDs);
 - ``q:<ab>|<cd>``: an unordered pair of two parts' first two letters (a typo past the
@@ -90,6 +95,8 @@ class NameKeys:
         for part in self.parts:
             keys.update(("c:" + part.coarse, "s:" + part.fine))
             keys.update("d:" + d for d in _deletions(part.coarse, MIN_INDEXED_DELETION))
+            if (tail := _tail(part.coarse)) is not None:
+                keys.add("t:" + tail)
         for part in self.joined:
             keys.update(("c:" + part.coarse, "s:" + part.fine))
         keys.update("p:" + pair for pair in _pairs(p.coarse for p in self.parts))
@@ -100,7 +107,7 @@ class NameKeys:
 
 
 # The order in which a name with more than MAX_KEYS_PER_NAME keys keeps them.
-_KEPT_FIRST = {"s": 0, "c": 1, "p": 2, "d": 3, "q": 4, "r": 5}
+_KEPT_FIRST = {"s": 0, "c": 1, "p": 2, "d": 3, "t": 4, "q": 5, "r": 6}
 
 
 def _key_rank(key: str) -> tuple[int, str]:
@@ -121,6 +128,14 @@ def name_keys(name: str) -> NameKeys:
         tuple(_keys(a + b) for a, b in itertools.pairwise(texts)),
         " ".join(texts),
     )
+
+
+def _tail(key: str) -> str | None:
+    """A short key without its first letter (see ``t:`` in the module docstring); None for a
+    key too short to say anything without it, or long enough for its deletions to."""
+    if MIN_INDEXED_DELETION <= len(key) < MIN_DELETION_KEY:
+        return key[1:]
+    return None
 
 
 def _deletions(key: str, shortest: int = MIN_DELETION_KEY) -> set[str]:
@@ -233,6 +248,7 @@ class NameIndex:
             (weight, ["s:" + part.fine]),
             (COARSE * weight, ["c:" + part.coarse]),
             (FUZZY * weight, fuzzy),
+            (FUZZY * weight, [] if (tail := _tail(part.coarse)) is None else ["t:" + tail]),
         ):
             lists = self._lists(*keys)
             if not lists:
