@@ -12,10 +12,11 @@ The index keeps postings (sorted arrays of name ids) for
   from its own keys only from :data:`MIN_DELETION_KEY` letters: shorter keys would meet
   everything);
 - ``t:<key>``: a short loose key (:data:`MIN_INDEXED_DELETION` letters up to
-  :data:`MIN_DELETION_KEY`) without its first letter. A consonant added or dropped before
-  an initial vowel (PETER / ETER, AQSA / FAQSA, SALIMI / ALIMI) changes a key's first letter
-  (the mark ``A`` of an initial vowel stands for it), which the deletions above meet only
-  in longer keys;
+  :data:`MIN_DELETION_KEY`) that begins with a consonant, without that consonant. A
+  consonant added or dropped before an initial vowel (PETER / ETER, AQSA / FAQSA) turns the
+  key's first letter into the mark ``A`` of an initial vowel or back, which the deletions
+  above meet only in longer keys: a query key beginning with a vowel looks for ``t:`` of
+  its other letters, one beginning with a consonant for the same key with the vowel mark;
 - ``p:<key>|<key>``: an unordered pair of two parts' loose keys (selective where single
   common parts are not: MOHAMMED ALI among thousands of MOHAMMEDs);
 - ``q:<ab>|<cd>``: an unordered pair of two parts' first two letters (a typo past the
@@ -59,6 +60,7 @@ from borderpost.screening.postings import IdArray, Postings
 
 MIN_DELETION_KEY = 4
 MIN_INDEXED_DELETION = 3
+VOWEL_MARK = "A"  # what a loose key begins with for a part beginning with a vowel
 COARSE = 0.75
 FUZZY = 0.5
 PREFIX_PAIR = 0.5
@@ -95,8 +97,8 @@ class NameKeys:
         for part in self.parts:
             keys.update(("c:" + part.coarse, "s:" + part.fine))
             keys.update("d:" + d for d in _deletions(part.coarse, MIN_INDEXED_DELETION))
-            if (tail := _tail(part.coarse)) is not None:
-                keys.add("t:" + tail)
+            if _short(part.coarse) and part.coarse[0] != VOWEL_MARK:
+                keys.add("t:" + part.coarse[1:])
         for part in self.joined:
             keys.update(("c:" + part.coarse, "s:" + part.fine))
         keys.update("p:" + pair for pair in _pairs(p.coarse for p in self.parts))
@@ -130,12 +132,20 @@ def name_keys(name: str) -> NameKeys:
     )
 
 
-def _tail(key: str) -> str | None:
-    """A short key without its first letter (see ``t:`` in the module docstring); None for a
-    key too short to say anything without it, or long enough for its deletions to."""
-    if MIN_INDEXED_DELETION <= len(key) < MIN_DELETION_KEY:
-        return key[1:]
-    return None
+def _short(key: str) -> bool:
+    """Whether a key is too short for deletions on the query's side, long enough to be told
+    apart by its letters after the first (see ``t:`` in the module docstring)."""
+    return MIN_INDEXED_DELETION <= len(key) < MIN_DELETION_KEY
+
+
+def _initial_slip(key: str) -> list[str]:
+    """The keys a short query key meets with a consonant added or dropped before its initial
+    vowel (see ``t:`` in the module docstring)."""
+    if not _short(key):
+        return []
+    if key[0] == VOWEL_MARK:
+        return ["t:" + key[1:]]
+    return ["c:" + VOWEL_MARK + key[1:]]
 
 
 def _deletions(key: str, shortest: int = MIN_DELETION_KEY) -> set[str]:
@@ -248,7 +258,7 @@ class NameIndex:
             (weight, ["s:" + part.fine]),
             (COARSE * weight, ["c:" + part.coarse]),
             (FUZZY * weight, fuzzy),
-            (FUZZY * weight, [] if (tail := _tail(part.coarse)) is None else ["t:" + tail]),
+            (FUZZY * weight, _initial_slip(part.coarse)),
         ):
             lists = self._lists(*keys)
             if not lists:
