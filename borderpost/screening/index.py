@@ -47,7 +47,7 @@ import sys
 import threading
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
@@ -83,7 +83,9 @@ class PartKeys:
     coarse: str
     fine: str
     prefix: str
-    suffix: str
+    # not compared: a query's parts are told apart as before (two parts that differ only in
+    # their last letters count once)
+    suffix: str = field(compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +210,8 @@ class NameIndex:
         self.owner = array("I")
         self.part_counts = array("B")
         self._postings = Postings()
-        self._parts: dict[PartKeys, _PartSources] = {}
+        # by (loose key, skeleton): a part's first and last letters do not change its sources
+        self._parts: dict[tuple[str, str], _PartSources] = {}
         self._scratch = threading.local()
         self._counts: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
 
@@ -245,7 +248,7 @@ class NameIndex:
 
     def _part(self, part: PartKeys) -> _PartSources:
         """A query part's sources and nominated names (cached per part)."""
-        cached = self._parts.get(part)
+        cached = self._parts.get((part.coarse, part.fine))
         if cached is not None:
             return cached
         total = max(len(self.names), 1)
@@ -270,7 +273,7 @@ class NameIndex:
         found = _PartSources(weight, tuple(sources), _best(nominating) if nominating else None)
         if len(self._parts) >= _PART_CACHE_SIZE:
             self._parts.clear()  # bounded memory; common parts come back at once
-        self._parts[part] = found
+        self._parts[part.coarse, part.fine] = found
         return found
 
     def _buffers(self) -> tuple[ValueArray, npt.NDArray[np.int64]]:
