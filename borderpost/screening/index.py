@@ -106,6 +106,8 @@ class NameKeys:
         keys.update("p:" + pair for pair in _pairs(p.coarse for p in self.parts))
         keys.update("q:" + pair for pair in _pairs(p.prefix for p in self.parts))
         keys.update("r:" + pair for pair in _pairs(p.suffix for p in self.parts))
+        if len(keys) <= MAX_KEYS_PER_NAME:
+            return sorted(keys)
         # a name with very many parts keeps its most telling keys: parts before pairs
         return sorted(keys, key=_key_rank)[:MAX_KEYS_PER_NAME]
 
@@ -159,8 +161,9 @@ def _deletions(key: str, shortest: int = MIN_DELETION_KEY) -> set[str]:
 def _pairs(keys: Iterable[str]) -> list[str]:
     """Unordered pairs of the keys of two different parts; a key two parts share pairs with
     itself (MOHAMED ... MOHAMED gives MT|MT)."""
-    ordered = sorted(keys)
-    return sorted({f"{a}|{b}" for a, b in itertools.combinations(ordered, 2)})
+    # each pair once (a repeated key gives its pairs twice), in an order fixed by the keys
+    unique = dict.fromkeys(itertools.combinations(sorted(keys), 2))
+    return [f"{a}|{b}" for a, b in unique]
 
 
 class Candidate(NamedTuple):
