@@ -227,6 +227,12 @@ class Screener:
             current = best.get(number)
             if current is None or comparison.score > current[0].score:
                 best[number] = (comparison, name)
+            elif (
+                comparison.score == current[0].score
+                and self._is_weak(entry, current[1])
+                and not self._is_weak(entry, name)
+            ):
+                best[number] = (comparison, name)  # a tie: the strong name, not the weak alias
         hits = []
         for number, (comparison, matched) in best.items():
             if comparison.score < MIN_NAME_SCORE:

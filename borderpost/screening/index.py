@@ -11,11 +11,23 @@ The index keeps postings (sorted arrays of name ids) for
   name), for keys of :data:`MIN_INDEXED_DELETION` letters or more (a query drops letters
   from its own keys only from :data:`MIN_DELETION_KEY` letters: shorter keys would meet
   everything);
+- ``t:<key>``: a short loose key (:data:`MIN_INDEXED_DELETION` letters up to
+  :data:`MIN_DELETION_KEY`) that begins with a consonant, without that consonant. A
+  consonant added or dropped before an initial vowel (PETER / ETER, AQSA / FAQSA) turns the
+  key's first letter into the mark ``A`` of an initial vowel or back, which the deletions
+  above meet only in longer keys: a query key beginning with a vowel looks for ``t:`` of
+  its other letters, one beginning with a consonant for the same key with the vowel mark;
 - ``p:<key>|<key>``: an unordered pair of two parts' loose keys (selective where single
   common parts are not: MOHAMMED ALI among thousands of MOHAMMEDs);
 - ``q:<ab>|<cd>``: an unordered pair of two parts' first two letters (a typo past the
   second letter of a short part, KOY for KONY, still meets the name through the other
-  part).
+  part);
+- ``r:<ab>|<cd>``: the same for two parts' last two letters (a slip in the first letters,
+  ETER for PETER or COE for CHOE, changes a short part's keys and its first two letters
+  but not its last two).
+
+A part written twice (MOHAMED OMAR MOHAMED) pairs with itself: the pair of its keys is what
+sets such a name apart from every other one holding the part once.
 
 Adjacent parts written together (ABDUL RAHMAN / ABDULRAHMAN) get ``s:`` and ``c:`` keys of
 their own. A query collects the postings of its keys; each part counts its rarity weight
@@ -34,7 +46,7 @@ import sys
 import threading
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
@@ -48,6 +60,7 @@ from borderpost.screening.spelling import MAX_QUERY, Spellings
 
 MIN_DELETION_KEY = 4
 MIN_INDEXED_DELETION = 3
+VOWEL_MARK = "A"  # what a loose key begins with for a part beginning with a vowel
 COARSE = 0.75
 FUZZY = 0.5
 PREFIX_PAIR = 0.5
@@ -64,11 +77,15 @@ BoolArray = npt.NDArray[np.bool_]
 
 @dataclass(frozen=True, slots=True)
 class PartKeys:
-    """A name part's keys: loose consonant key, consonant skeleton, first two letters."""
+    """A name part's keys: loose consonant key, consonant skeleton, first and last two
+    letters."""
 
     coarse: str
     fine: str
     prefix: str
+    # not compared: a query's parts are told apart as before (two parts that differ only in
+    # their last letters count once)
+    suffix: str = field(compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,15 +99,29 @@ class NameKeys:
         for part in self.parts:
             keys.update(("c:" + part.coarse, "s:" + part.fine))
             keys.update("d:" + d for d in _deletions(part.coarse, MIN_INDEXED_DELETION))
+            if _short(part.coarse) and part.coarse[0] != VOWEL_MARK:
+                keys.add("t:" + part.coarse[1:])
         for part in self.joined:
             keys.update(("c:" + part.coarse, "s:" + part.fine))
         keys.update("p:" + pair for pair in _pairs(p.coarse for p in self.parts))
         keys.update("q:" + pair for pair in _pairs(p.prefix for p in self.parts))
-        return sorted(keys)[:MAX_KEYS_PER_NAME]
+        keys.update("r:" + pair for pair in _pairs(p.suffix for p in self.parts))
+        if len(keys) <= MAX_KEYS_PER_NAME:
+            return sorted(keys)
+        # a name with very many parts keeps its most telling keys: parts before pairs
+        return sorted(keys, key=_key_rank)[:MAX_KEYS_PER_NAME]
+
+
+# The order in which a name with more than MAX_KEYS_PER_NAME keys keeps them.
+_KEPT_FIRST = {"s": 0, "c": 1, "p": 2, "d": 3, "t": 4, "q": 5, "r": 6}
+
+
+def _key_rank(key: str) -> tuple[int, str]:
+    return _KEPT_FIRST[key[0]], key
 
 
 def _keys(text: str) -> PartKeys:
-    return PartKeys(coarse_skeleton(text) or text, skeleton(text) or text, text[:2])
+    return PartKeys(coarse_skeleton(text) or text, skeleton(text) or text, text[:2], text[-2:])
 
 
 def name_keys(name: str) -> NameKeys:
@@ -105,6 +136,22 @@ def name_keys(name: str) -> NameKeys:
     )
 
 
+def _short(key: str) -> bool:
+    """Whether a key is too short for deletions on the query's side, long enough to be told
+    apart by its letters after the first (see ``t:`` in the module docstring)."""
+    return MIN_INDEXED_DELETION <= len(key) < MIN_DELETION_KEY
+
+
+def _initial_slip(key: str) -> list[str]:
+    """The keys a short query key meets with a consonant added or dropped before its initial
+    vowel (see ``t:`` in the module docstring)."""
+    if not _short(key):
+        return []
+    if key[0] == VOWEL_MARK:
+        return ["t:" + key[1:]]
+    return ["c:" + VOWEL_MARK + key[1:]]
+
+
 def _deletions(key: str, shortest: int = MIN_DELETION_KEY) -> set[str]:
     if len(key) < shortest:
         return set()
@@ -112,8 +159,11 @@ def _deletions(key: str, shortest: int = MIN_DELETION_KEY) -> set[str]:
 
 
 def _pairs(keys: Iterable[str]) -> list[str]:
-    unique = sorted(set(keys))
-    return [f"{a}|{b}" for i, a in enumerate(unique) for b in unique[i + 1 :]]
+    """Unordered pairs of the keys of two different parts; a key two parts share pairs with
+    itself (MOHAMED ... MOHAMED gives MT|MT)."""
+    # each pair once (a repeated key gives its pairs twice), in an order fixed by the keys
+    unique = dict.fromkeys(itertools.combinations(sorted(keys), 2))
+    return [f"{a}|{b}" for a, b in unique]
 
 
 class Candidate(NamedTuple):
@@ -173,7 +223,8 @@ class NameIndex:
         self.owner = array("I")
         self.part_counts = array("B")
         self._postings = Postings()
-        self._parts: dict[PartKeys, _PartSources] = {}
+        # by (loose key, skeleton): a part's first and last letters do not change its sources
+        self._parts: dict[tuple[str, str], _PartSources] = {}
         self._scratch = threading.local()
         self._counts: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
         self._spellings = Spellings(())
@@ -220,7 +271,7 @@ class NameIndex:
 
     def _part(self, part: PartKeys) -> _PartSources:
         """A query part's weight and sources (cached per part)."""
-        cached = self._parts.get(part)
+        cached = self._parts.get((part.coarse, part.fine))
         if cached is not None:
             return cached
         total = max(len(self.names), 1)
@@ -234,12 +285,13 @@ class NameIndex:
                 (weight, ["s:" + part.fine]),
                 (COARSE * weight, ["c:" + part.coarse]),
                 (FUZZY * weight, fuzzy),
+                (FUZZY * weight, _initial_slip(part.coarse)),
             )
         )
         found = _PartSources(weight, tuple(s for s in sources if s is not None))
         if len(self._parts) >= _PART_CACHE_SIZE:
             self._parts.clear()  # bounded memory; common parts come back at once
-        self._parts[part] = found
+        self._parts[part.coarse, part.fine] = found
         return found
 
     def _buffers(self) -> tuple[ValueArray, ValueArray]:
@@ -294,6 +346,10 @@ class NameIndex:
             (
                 PREFIX_PAIR * pair_weight,
                 ["q:" + pair for pair in _pairs(k.prefix for k in query.parts)],
+            ),
+            (
+                PREFIX_PAIR * pair_weight,
+                ["r:" + pair for pair in _pairs(k.suffix for k in query.parts)],
             ),
         ):
             source = self._source(value, keys)
