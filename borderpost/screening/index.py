@@ -34,8 +34,10 @@ their own. A query collects the postings of its keys; each part counts its rarit
 for a name holding the same skeleton, :data:`COARSE` of it for the same loose key and
 :data:`FUZZY` of it for a loose key one letter apart. Lists too common to help nominate
 nothing: they only add to names already nominated (a binary search in a sorted array). The
-best few names go to full scoring. Per name only its text and two small integers are kept,
-so a million-entry list fits in memory.
+best few names go to full scoring. The counting, the cuts and the spelling re-rank run in
+one compiled pass (:mod:`borderpost.screening.shortlist`, :mod:`borderpost.screening.spelling`);
+this module gathers the query's sources. Per name only its text, its spelling as character
+codes and two small integers are kept, so a million-entry list fits in memory.
 """
 
 from __future__ import annotations
