@@ -150,8 +150,8 @@ class EntryBounds:
             rows = np.array(numbers, dtype=np.int64)
             column = (self.nationality[rows] >= 0).sum(axis=1)
             self.nationality[rows, column] = self.country_codes[code]
-        self._weights = _condition_weights(self.features)
-        self._weight_row = np.array([self._weights.get(c, 0.0) for c in _CONDITIONS])
+        weights = _condition_weights(self.features)
+        self._weight_row = np.array([weights.get(c, 0.0) for c in _CONDITIONS])
 
     def upper(self, query: Query, entries: EntryArray) -> ValueArray:
         """For each entry number in ``entries``, a score it cannot exceed for ``query``

@@ -267,8 +267,7 @@ class NameIndex:
         postings = self._postings
         found = (postings.slot(key) for key in keys)
         slots = tuple(dict.fromkeys(slot for slot in found if slot is not None))
-        starts = postings.starts
-        size = sum(int(starts[slot + 1] - starts[slot]) for slot in slots)
+        size = sum(postings.slot_size(slot) for slot in slots)
         return _Source(value, slots, size) if size else None
 
     def _part(self, part: PartKeys) -> _PartSources:

@@ -2,8 +2,8 @@
 
 While the index is built, each key's ids go into a growing ``array('I')``. :meth:`freeze`
 packs them into one ``uint32`` numpy array and a table of where each key's ids start, so a
-lookup is a dictionary probe and a slice (a view, nothing copied), and a million-entry index
-keeps one Python object per key (the key itself) instead of three.
+lookup is a dictionary probe giving a slot (its ids are a slice of the packed array), and a
+million-entry index keeps one Python object per key (the key itself) instead of three.
 """
 
 from __future__ import annotations
@@ -49,15 +49,6 @@ class Postings:
         self._starts = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum(lengths)))
         self._ids = np.frombuffer(packed, dtype=np.uint32) if len(packed) else _EMPTY
 
-    def get(self, key: str) -> IdArray | None:
-        """The sorted ids holding ``key`` (a read-only view), or None for an unknown key."""
-        if self._growing is not None:
-            self.freeze()
-        slot = self._slots.get(key)
-        if slot is None:
-            return None
-        return self._ids[self._starts[slot] : self._starts[slot + 1]]
-
     def slot(self, key: str) -> int | None:
         """The slot of ``key`` (its ids are ``ids[starts[slot]:starts[slot + 1]]``), or None."""
         if self._growing is not None:
@@ -76,11 +67,11 @@ class Postings:
 
     def size(self, key: str) -> int:
         """How many names hold ``key`` (0 for an unknown key)."""
-        if self._growing is not None:
-            self.freeze()
-        slot = self._slots.get(key)
-        if slot is None:
-            return 0
+        slot = self.slot(key)
+        return 0 if slot is None else self.slot_size(slot)
+
+    def slot_size(self, slot: int) -> int:
+        """How many names the key of ``slot`` holds."""
         return int(self._starts[slot + 1] - self._starts[slot])
 
     def __len__(self) -> int:
