@@ -151,9 +151,8 @@ def clear_caches() -> None:
 
 
 def _clear_pair_caches() -> None:
-    """Forget the part pairs compared so far (and, where kept, their bounds)."""
+    """Forget the part pairs compared so far (scores, and the bounds of pairs dismissed)."""
     similarity._PAIR_CACHE.clear()
-    getattr(similarity, "_CEILINGS", {}).clear()
 
 
 def per_name(func: Callable[[str], object], names: Sequence[str]) -> float:

@@ -13,9 +13,11 @@ from borderpost.names.compare import (
     NameComparison,
     NameKey,
     PartMatch,
+    ScoredNames,
     compare,
     name_score,
     prepare,
+    score_names,
 )
 from borderpost.names.equivalents import are_equivalent, canonical, equivalence_classes
 from borderpost.names.normalize import NamePart, PartKind, fold, name_parts, normalize
@@ -38,6 +40,7 @@ __all__ = [
     "PartKey",
     "PartKind",
     "PartMatch",
+    "ScoredNames",
     "Script",
     "are_equivalent",
     "canonical",
@@ -56,6 +59,7 @@ __all__ = [
     "part_key",
     "part_similarity",
     "prepare",
+    "score_names",
     "script_of",
     "script_runs",
     "skeleton",

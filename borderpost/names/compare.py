@@ -24,7 +24,7 @@ The comparison is symmetric: ``compare(a, b).score == compare(b, a).score``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from borderpost.names.normalize import PartKind, name_parts
@@ -91,6 +91,10 @@ class NameKey:
     parts: tuple[PartKey, ...]
     units: tuple[Unit, ...]
     named: int = 0  # parts that are not particles
+    # the units with their positions, all of them and the single parts only (a run of
+    # words is never paired with a run: alignment walks these instead of checking each pair)
+    numbered: tuple[tuple[int, Unit], ...] = field(default=(), repr=False, compare=False)
+    numbered_singles: tuple[tuple[int, Unit], ...] = field(default=(), repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,13 +225,17 @@ def prepare(name: str) -> NameKey:
     parts = name_parts(name)
     keys = tuple(part_key(p.text, p.kind, p.script) for p in parts)
     texts = tuple(p.text for p in parts)
+    units = _units(keys, texts)
+    numbered = tuple(enumerate(units))
     return NameKey(
         original=name,
         normalized=" ".join(texts),
         scripts=detect_scripts(name),
         parts=keys,
-        units=_units(keys, texts),
+        units=units,
         named=sum(1 for p in parts if p.kind is not PartKind.PARTICLE),
+        numbered=numbered,
+        numbered_singles=tuple(item for item in numbered if not item[1].run),
     )
 
 
@@ -266,22 +274,21 @@ def _align(left: NameKey, right: NameKey) -> _Alignment:
     the alignment covering most parts (ABDALGHFAR must meet ABDUL GHAFAR before a lone
     ABDUL takes a later ABD)."""
     scored: list[tuple[tuple[float, float, int, int, int], _Pair]] = []
-    right_units = right.units
-    for i, a in enumerate(left.units):
+    every, singles = right.numbered, right.numbered_singles
+    for i, a in left.numbered:
         a_key, a_run, a_particle = a.key, a.run, a.particle
-        for j, b in enumerate(right_units):
-            if a_run and b.run:
-                continue
+        a_text = a_key.text
+        for j, b in singles if a_run else every:  # never a run against a run
             b_key = b.key
-            if a_particle is not b.particle and a_key.text != b_key.text:
+            if a_particle is not b.particle and a_text != b_key.text:
                 continue  # a particle pairs only with a particle (ALI is not AL), or itself
-            found = similar_enough(a_key, b_key, PART_MATCH)
+            merged = a_run or b.run
+            if merged and not _comparable(a_text, b_key.text):
+                continue
+            found = similar_enough(a_key, b_key, MERGE_MATCH if merged else PART_MATCH)
             if found is None:
                 continue
             score, evidence = found
-            merged = a_run or b.run
-            if merged and (score < MERGE_MATCH or not _comparable(a_key.text, b_key.text)):
-                continue
             # Pairs of real name parts first, particles (AL=AL) after them.
             named = float(a_key.weight > _PARTICLE_WEIGHT or merged)
             size = (a.end - a.start) + (b.end - b.start)
@@ -361,6 +368,66 @@ def _left_over(name: NameKey, used: set[int]) -> list[tuple[PartKey, bool]]:
     return [(p, i in (0, last)) for i, p in enumerate(name.parts) if i not in used]
 
 
+@dataclass(frozen=True, slots=True)
+class ScoredNames:
+    """Two names' score, and what explains it: :meth:`explain` gives the
+    :class:`NameComparison` (screening scores many names and explains only its hits).
+
+    Attributes:
+        score: the similarity in [0, 1], as :attr:`NameComparison.score`.
+        left: the first name, prepared.
+        right: the second name, prepared.
+    """
+
+    score: float
+    left: NameKey
+    right: NameKey
+    # the alignment, in the order the names were aligned (see ``swapped``)
+    pairs: list[_Pair] = field(repr=False)
+    rest_first: list[tuple[PartKey, bool]] = field(repr=False)
+    rest_second: list[tuple[PartKey, bool]] = field(repr=False)
+    swapped: bool = field(repr=False)
+    capped: str = ""
+
+    def explain(self) -> NameComparison:
+        """The comparison with its aligned parts and readable reason."""
+        pairs, rest_first, rest_second = self.pairs, self.rest_first, self.rest_second
+        if self.swapped:
+            pairs = [(y, x, s, e) for x, y, s, e in pairs]
+            rest_first, rest_second = rest_second, rest_first
+        ordered = sorted(pairs, key=lambda pair: pair[0].start)
+        return NameComparison(
+            left=self.left.normalized,
+            right=self.right.normalized,
+            score=self.score,
+            matches=tuple(PartMatch(x.label, y.label, s, e) for x, y, s, e in ordered),
+            left_over_left=tuple(p.text for p, _edge in rest_first),
+            left_over_right=tuple(p.text for p, _edge in rest_second),
+            capped=self.capped,
+        )
+
+
+def score_names(left: NameKey | str, right: NameKey | str) -> ScoredNames:
+    """:func:`compare` without building the explanation until it is asked for.
+
+    Args:
+        left: a name or a prepared name.
+        right: another.
+
+    Returns:
+        The score, and :meth:`ScoredNames.explain` for the comparison in full.
+    """
+    a = prepare(left) if isinstance(left, str) else left
+    b = prepare(right) if isinstance(right, str) else right
+    swapped = (b.normalized, b.original) < (a.normalized, a.original)
+    first, second = (b, a) if swapped else (a, b)
+    pairs, used_first, used_second = _align(first, second)
+    rest_first = _left_over(first, used_first)
+    rest_second = _left_over(second, used_second)
+    score, capped = _score(first, second, pairs, rest_first, rest_second)
+    return ScoredNames(round(score, 4), a, b, pairs, rest_first, rest_second, swapped, capped)
+
+
 def compare(left: NameKey | str, right: NameKey | str) -> NameComparison:
     """Compare two names in any scripts and explain the score.
 
@@ -373,28 +440,7 @@ def compare(left: NameKey | str, right: NameKey | str) -> NameComparison:
         e.g. ``"'MOHAMED ALI' ~ 'MUHAMMAD ALI': parts aligned MOHAMED=MUHAMMAD (equivalent,
         0.95), ALI=ALI (exact, 1.00); score 0.97"``.
     """
-    a = prepare(left) if isinstance(left, str) else left
-    b = prepare(right) if isinstance(right, str) else right
-    swapped = (b.normalized, b.original) < (a.normalized, a.original)
-    first, second = (b, a) if swapped else (a, b)
-    pairs, used_first, used_second = _align(first, second)
-    rest_first = _left_over(first, used_first)
-    rest_second = _left_over(second, used_second)
-    score, capped = _score(first, second, pairs, rest_first, rest_second)
-    if swapped:
-        pairs = [(y, x, s, e) for x, y, s, e in pairs]
-        rest_first, rest_second = rest_second, rest_first
-    pairs.sort(key=lambda pair: pair[0].start)
-    matches = tuple(PartMatch(x.label, y.label, s, e) for x, y, s, e in pairs)
-    return NameComparison(
-        left=a.normalized,
-        right=b.normalized,
-        score=round(score, 4),
-        matches=matches,
-        left_over_left=tuple(p.text for p, _edge in rest_first),
-        left_over_right=tuple(p.text for p, _edge in rest_second),
-        capped=capped,
-    )
+    return score_names(left, right).explain()
 
 
 def name_score(left: NameKey | str, right: NameKey | str) -> float:
@@ -407,4 +453,4 @@ def name_score(left: NameKey | str, right: NameKey | str) -> float:
     Returns:
         The score in [0, 1].
     """
-    return compare(left, right).score
+    return score_names(left, right).score

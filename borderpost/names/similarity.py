@@ -31,7 +31,7 @@ have the skeleton HSN).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
@@ -71,6 +71,8 @@ _MIN_NEAR = 3
 _MIN_VOWEL_SLACK = 6
 _MARGIN = 1e-9  # rounding room for a bound on a float score
 _SYLLABIC = frozenset({Script.KANA, Script.HANGUL, Script.HAN})
+# How a part reads, appended to its text in its ``ident`` (texts are upper-case A-Z).
+_READING = {(False, False): "", (True, False): "/a", (False, True): "/s", (True, True): "/as"}
 _KIND_WEIGHT = {
     PartKind.NAME: 1.0,
     PartKind.PATRONYMIC: 0.7,
@@ -110,7 +112,8 @@ class PartKey:
         coarse: loose consonant key.
         metaphone: Metaphone key.
         weight: how much the part counts in a whole-name score.
-        ident: what similarity depends on (text and reading), the cache key of pairs.
+        ident: what similarity depends on (the text and a mark of how it reads), the cache
+            key of pairs: a string, whose hash Python keeps, so a pair's key hashes fast.
     """
 
     text: str
@@ -125,7 +128,7 @@ class PartKey:
     coarse: str
     metaphone: str
     weight: float
-    ident: tuple[str, bool, bool]
+    ident: str = field(repr=False)
 
 
 @lru_cache(maxsize=131072)
@@ -155,7 +158,7 @@ def part_key(text: str, kind: PartKind = PartKind.NAME, script: Script | None = 
         coarse=coarse_skeleton(text),
         metaphone=metaphone(text),
         weight=_KIND_WEIGHT[kind],
-        ident=(text, abjad, script in _SYLLABIC),
+        ident=text + _READING[abjad, script in _SYLLABIC],
     )
 
 
@@ -240,10 +243,16 @@ def _keys_score(
     return score
 
 
-_PAIR_CACHE: dict[
-    tuple[tuple[str, bool, bool], tuple[str, bool, bool]], tuple[float, Evidence]
-] = {}
-_PAIR_CACHE_SIZE = 262144
+# Part pairs met so far, by their idents: the score and evidence, or (a float) the ceiling
+# under which :func:`similar_enough` dismissed the pair without the whole comparison.
+_PAIR_CACHE: dict[tuple[str, str], tuple[float, Evidence] | float] = {}
+_PAIR_CACHE_SIZE = 524288
+
+
+def _remember(key: tuple[str, str], value: tuple[float, Evidence] | float) -> None:
+    if len(_PAIR_CACHE) >= _PAIR_CACHE_SIZE:
+        _PAIR_CACHE.clear()  # bounded memory; hot pairs come back at once
+    _PAIR_CACHE[key] = value
 
 
 def part_similarity(left: PartKey, right: PartKey) -> tuple[float, Evidence]:
@@ -260,11 +269,11 @@ def part_similarity(left: PartKey, right: PartKey) -> tuple[float, Evidence]:
     """
     key = (left.ident, right.ident)
     cached = _PAIR_CACHE.get(key)
-    if cached is None:
-        if len(_PAIR_CACHE) >= _PAIR_CACHE_SIZE:
-            _PAIR_CACHE.clear()  # bounded memory; hot pairs come back at once
-        cached = _PAIR_CACHE[key] = _similarity(left, right)
-    return cached
+    if isinstance(cached, tuple):
+        return cached
+    found = _similarity(left, right)
+    _remember(key, found)
+    return found
 
 
 def similar_enough(left: PartKey, right: PartKey, floor: float) -> tuple[float, Evidence] | None:
@@ -286,19 +295,15 @@ def similar_enough(left: PartKey, right: PartKey, floor: float) -> tuple[float, 
     """
     key = (left.ident, right.ident)
     found = _PAIR_CACHE.get(key)
-    if found is None:
-        ceiling = _CEILINGS.get(key)
-        if ceiling is None:
-            if len(_CEILINGS) >= _PAIR_CACHE_SIZE:
-                _CEILINGS.clear()  # bounded memory, as the pair cache
-            ceiling = _CEILINGS[key] = _ceiling(left, right)
+    if not isinstance(found, tuple):
+        ceiling = _ceiling(left, right) if found is None else found
         if ceiling < floor - _MARGIN:
+            if found is None:
+                _remember(key, ceiling)
             return None
-        found = part_similarity(left, right)
+        found = _similarity(left, right)
+        _remember(key, found)
     return found if found[0] >= floor else None
-
-
-_CEILINGS: dict[tuple[tuple[str, bool, bool], tuple[str, bool, bool]], float] = {}
 
 
 def _ceiling(left: PartKey, right: PartKey) -> float:

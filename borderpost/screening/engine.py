@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from borderpost.names import NameComparison, NameKey, compare, prepare
+from borderpost.names import NameComparison, NameKey, ScoredNames, prepare, score_names
 from borderpost.screening.bound import EntryBounds
 from borderpost.screening.features import FEATURES, Context, Feature
 from borderpost.screening.index import NameIndex, build
@@ -193,7 +193,7 @@ class Screener:
         """
         allowed = set(lists) if lists else None
         query_key: NameKey | None = None  # prepared on the first comparison
-        best: dict[int, tuple[NameComparison, str]] = {}
+        best: dict[int, tuple[ScoredNames, str]] = {}
         ceilings: dict[int, float] = {}
         found = self.index.shortlist(query.name, limit=self.config.candidates)
         if not len(found.name_ids):
@@ -223,7 +223,7 @@ class Screener:
             if query_key is None:
                 query_key = prepare(query.name)
             name = names[name_id]
-            comparison = compare(query_key, prepare(name))
+            comparison = score_names(query_key, prepare(name))  # explained if a hit
             current = best.get(number)
             if current is None or comparison.score > current[0].score:
                 best[number] = (comparison, name)
@@ -237,7 +237,7 @@ class Screener:
         for number, (comparison, matched) in best.items():
             if comparison.score < MIN_NAME_SCORE:
                 continue
-            hits.append(self._hit(query, self.entries[number], comparison, matched))
+            hits.append(self._hit(query, self.entries[number], comparison.explain(), matched))
         hits.sort(key=lambda hit: (-hit.score, hit.list_name, hit.entry_id))
         return hits
 

@@ -49,6 +49,7 @@ import threading
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -122,7 +123,9 @@ def _key_rank(key: str) -> tuple[int, str]:
     return _KEPT_FIRST[key[0]], key
 
 
+@lru_cache(maxsize=65536)
 def _keys(text: str) -> PartKeys:
+    """A part's keys (cached: a traveller's name parts are mostly ones met before)."""
     return PartKeys(coarse_skeleton(text) or text, skeleton(text) or text, text[:2], text[-2:])
 
 
@@ -212,7 +215,7 @@ class _PartSources:
     sources: tuple[_Source, ...]
 
 
-_PART_CACHE_SIZE = 8192
+_PART_CACHE_SIZE = 32768
 
 
 class NameIndex:
@@ -264,10 +267,7 @@ class NameIndex:
 
     def _source(self, value: float, keys: Iterable[str]) -> _Source | None:
         """The postings of ``keys`` (those the index has) as one source, or None."""
-        postings = self._postings
-        found = (postings.slot(key) for key in keys)
-        slots = tuple(dict.fromkeys(slot for slot in found if slot is not None))
-        size = sum(postings.slot_size(slot) for slot in slots)
+        slots, size = self._postings.find(keys)
         return _Source(value, slots, size) if size else None
 
     def _part(self, part: PartKeys) -> _PartSources:
@@ -362,17 +362,18 @@ class NameIndex:
         if not any(nominates):  # nothing small enough: the smallest source nominates
             smallest = min(range(len(sources)), key=lambda k: sources[k][1].size)
             nominates[smallest] = True
-        lists = np.array(
-            [(slot, k) for k, (_group, s) in enumerate(sources) for slot in s.slots],
-            dtype=np.int64,
-        )
-        rows = np.array(
-            [
-                (s.value, group, nominated)
-                for (group, s), nominated in zip(sources, nominates, strict=True)
-            ],
-            dtype=np.float64,
-        )
+        slots: list[int] = []
+        owners: list[int] = []
+        for k, (_group, s) in enumerate(sources):
+            slots += s.slots
+            owners += [k] * len(s.slots)
+        lists = np.empty((len(slots), 2), dtype=np.int64)
+        lists[:, 0] = slots
+        lists[:, 1] = owners
+        rows = np.empty((len(sources), 3), dtype=np.float64)
+        rows[:, 0] = [s.value for _group, s in sources]
+        rows[:, 1] = [group for group, _s in sources]
+        rows[:, 2] = nominates
         shortlisted = max(limit * 8, SHORTLIST)
         params = np.array(
             (len(groups), len(query.parts), shortlisted, top, limit, SPELLING, PART_COUNT_GAP),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from array import array
 from collections import defaultdict
+from collections.abc import Iterable
 
 import numpy as np
 import numpy.typing as npt
@@ -26,6 +27,7 @@ class Postings:
         self._growing: defaultdict[str, array[int]] | None = defaultdict(lambda: array("I"))
         self._slots: dict[str, int] = {}
         self._starts: npt.NDArray[np.int64] = np.zeros(1, dtype=np.int64)
+        self._sizes: array[int] = array("I")  # ids per slot, read one at a time by Python
         self._ids: IdArray = _EMPTY
 
     def append(self, key: str, name_id: int) -> None:
@@ -46,6 +48,7 @@ class Postings:
             lengths[slot] = len(ids)
             packed.extend(ids)
         self._growing = None
+        self._sizes = array("I", lengths.astype(np.uint32).tobytes())
         self._starts = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum(lengths)))
         self._ids = np.frombuffer(packed, dtype=np.uint32) if len(packed) else _EMPTY
 
@@ -54,6 +57,21 @@ class Postings:
         if self._growing is not None:
             self.freeze()
         return self._slots.get(key)
+
+    def find(self, keys: Iterable[str]) -> tuple[tuple[int, ...], int]:
+        """The distinct slots of those ``keys`` the postings hold, and how many ids they hold
+        together."""
+        if self._growing is not None:
+            self.freeze()
+        get, sizes = self._slots.get, self._sizes
+        found: dict[int, None] = {}
+        total = 0
+        for key in keys:
+            slot = get(key)
+            if slot is not None and slot not in found:
+                found[slot] = None
+                total += sizes[slot]
+        return tuple(found), total
 
     @property
     def ids(self) -> IdArray:
@@ -72,7 +90,7 @@ class Postings:
 
     def slot_size(self, slot: int) -> int:
         """How many names the key of ``slot`` holds."""
-        return int(self._starts[slot + 1] - self._starts[slot])
+        return self._sizes[slot]
 
     def __len__(self) -> int:
         return len(self._growing) if self._growing is not None else len(self._slots)
@@ -83,4 +101,5 @@ class Postings:
             self.freeze()
         keys = sum(sys.getsizeof(key) for key in self._slots) + sys.getsizeof(self._slots)
         keys += sys.getsizeof(len(self._slots) + 1000) * len(self._slots)  # the slot numbers
-        return keys + int(self._ids.nbytes + self._starts.nbytes)
+        sizes = self._sizes.buffer_info()[1] * self._sizes.itemsize
+        return keys + sizes + int(self._ids.nbytes + self._starts.nbytes)
