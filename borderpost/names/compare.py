@@ -37,6 +37,7 @@ MERGE_LENGTH_RATIO = 0.75
 ONE_PART_CAP = 0.7
 INITIALS_ONLY_CAP = 0.5
 CONFLICT_PENALTY = 1.5
+_UNDER_CAPS = min(ONE_PART_CAP, INITIALS_ONLY_CAP)
 _MISSING_PENALTY = {
     PartKind.NAME: 0.3,
     PartKind.PATRONYMIC: 0.1,
@@ -263,12 +264,6 @@ def _coverage(alignment: _Alignment) -> float:
     return sum(score * ((a.end - a.start) + (b.end - b.start)) for a, b, score, _e in alignment[0])
 
 
-def _comparable(left: str, right: str) -> bool:
-    """Whether a run of words and a word are of like length (not VLADIMIROVICH PUTIN vs
-    VLADIMIROVICH, which agree only on a prefix)."""
-    return min(len(left), len(right)) >= MERGE_LENGTH_RATIO * max(len(left), len(right))
-
-
 def _align(left: NameKey, right: NameKey) -> _Alignment:
     """Align units best pair first; then retry with each run of words placed first, and keep
     the alignment covering most parts (ABDALGHFAR must meet ABDUL GHAFAR before a lone
@@ -278,13 +273,21 @@ def _align(left: NameKey, right: NameKey) -> _Alignment:
     for i, a in left.numbered:
         a_key, a_run, a_particle = a.key, a.run, a.particle
         a_text = a_key.text
+        a_size = len(a_text)
         for j, b in singles if a_run else every:  # never a run against a run
             b_key = b.key
-            if a_particle is not b.particle and a_text != b_key.text:
+            b_text = b_key.text
+            if a_particle is not b.particle and a_text != b_text:
                 continue  # a particle pairs only with a particle (ALI is not AL), or itself
             merged = a_run or b.run
-            if merged and not _comparable(a_text, b_key.text):
-                continue
+            if merged:  # a run and a word of like length only (VLADIMIROVICH PUTIN is not
+                # VLADIMIROVICH: they agree only on a prefix); inline, ~15 per comparison
+                b_size = len(b_text)
+                if a_size < b_size:
+                    if a_size < MERGE_LENGTH_RATIO * b_size:
+                        continue
+                elif b_size < MERGE_LENGTH_RATIO * a_size:
+                    continue
             found = similar_enough(a_key, b_key, MERGE_MATCH if merged else PART_MATCH)
             if found is None:
                 continue
@@ -343,6 +346,8 @@ def _score(
     if total == 0.0:
         return 0.0, ""
     score = matched / total
+    if score <= _UNDER_CAPS:
+        return score, ""  # no cap can lower it (most candidates of a clean traveller)
     covered = sum(max(a.named, b.named) for a, b, _s, _e in pairs)
     initials_only = all(
         left.parts[a.start].kind is PartKind.INITIAL
