@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,16 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 # (tests/support/schema_template.py); migration tests still run Alembic for real.
 if not os.environ.get("BORDERPOST_TEST_REAL_MIGRATIONS"):
     migrate.upgrade = schema_template.fast(migrate.upgrade)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Cases marked ``slow`` first (in their collected order, after pytest's own grouping by
+    fixture), so that ``pytest -n`` starts the long ones early and ends on short ones, instead
+    of one worker finishing a long case while the other waits. Mark a whole module (not one
+    case of it) when its cases share an expensive module-scoped fixture, lest it be built twice.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture(scope="session")
@@ -46,11 +57,12 @@ def _postgres_url() -> str | None:
     return url
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database URL of each kind."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'test.db'}"
+@contextmanager
+def fresh_database(kind: str, folder: Path) -> Iterator[str]:
+    """A fresh, empty database URL of ``kind`` ("sqlite" in ``folder``, or "postgresql" in a
+    schema of its own, dropped after)."""
+    if kind == "sqlite":
+        yield f"sqlite:///{folder / 'test.db'}"
         return
     base = _postgres_url()
     if base is None:
@@ -70,3 +82,10 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database URL of each kind."""
+    with fresh_database(request.param, tmp_path) as url:
+        yield url

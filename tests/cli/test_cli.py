@@ -170,6 +170,7 @@ def test_unreachable_database_is_a_clear_error(runner: CliRunner) -> None:
     assert "cannot use the database" in result.stderr
 
 
+@pytest.mark.slow
 def test_demo_runs_on_the_embedded_database(runner: CliRunner) -> None:
     result = runner.invoke(app, ["demo", "--no-serve"])
     assert result.exit_code == 0, result.output

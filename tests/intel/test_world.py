@@ -14,6 +14,8 @@ from borderpost.intel.world import WorldError, normal_phone, world_graph
 from borderpost.sim.world.spec import WorldSpec
 from borderpost.worldgen import write_world
 
+pytestmark = pytest.mark.slow
+
 SPEC = WorldSpec(seed=7, travellers=5_000, days=365)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pytest
 from fastapi.testclient import TestClient
@@ -30,8 +31,9 @@ def settings(database_url: str) -> Settings:
     return settings_for(database_url, SECRET)
 
 
-@pytest.fixture
-def store(settings: Settings, password_hash: str) -> Iterator[Store]:
+@contextmanager
+def seeded_store(settings: Settings, password_hash: str) -> Iterator[Store]:
+    """A migrated store with the two ports and one account per entry of ``ACCOUNTS``."""
     store = open_store(settings, auto_migrate=True)
     now = dt.datetime.now(dt.UTC)
     with UnitOfWork(store) as uow:
@@ -43,8 +45,16 @@ def store(settings: Settings, password_hash: str) -> Iterator[Store]:
             port_id = None if port is None else ports[port].id
             add_user(uow.session, username, role, port_id, now, password_hash=password_hash)
         uow.commit()
-    yield store
-    store.dispose()
+    try:
+        yield store
+    finally:
+        store.dispose()
+
+
+@pytest.fixture
+def store(settings: Settings, password_hash: str) -> Iterator[Store]:
+    with seeded_store(settings, password_hash) as store:
+        yield store
 
 
 @pytest.fixture
@@ -79,7 +89,12 @@ def make_token(store: Store) -> TokenMaker:
     return lambda username, minutes: _token(store, username, minutes)
 
 
+def bearer_headers(store: Store) -> dict[str, dict[str, str]]:
+    """``Authorization`` headers by username."""
+    return {name: {"Authorization": f"Bearer {_token(store, name)}"} for name in ACCOUNTS}
+
+
 @pytest.fixture
 def headers(store: Store) -> dict[str, dict[str, str]]:
     """``Authorization`` headers by username."""
-    return {name: {"Authorization": f"Bearer {_token(store, name)}"} for name in ACCOUNTS}
+    return bearer_headers(store)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.support.accounts import PASSWORD
@@ -422,6 +423,7 @@ def test_auditors_never_change_anything() -> None:
             assert "auditor" not in allowed, f"{method} {path} lets an auditor change data"
 
 
+@pytest.mark.slow
 def test_access_matrix(client: TestClient, headers: dict[str, dict[str, str]]) -> None:
     tokens = {
         role: headers[user]["Authorization"].removeprefix("Bearer ")

@@ -18,6 +18,8 @@ from borderpost.worldgen import write_world
 from borderpost.worldgen.booth import run_day, staff_world
 from borderpost.worldgen.load import load_lists
 
+pytestmark = pytest.mark.slow
+
 SPEC = WorldSpec(seed=5, travellers=1500, days=6)
 
 

@@ -18,6 +18,8 @@ from borderpost.worldgen import writer as writer_module
 from borderpost.worldgen.evaluate import score_world
 from borderpost.worldgen.readme import FIELDS
 
+pytestmark = pytest.mark.slow
+
 SPEC = WorldSpec(seed=21, travellers=2000, days=30)
 
 
