@@ -81,6 +81,10 @@ def digest_name(algorithm: Any) -> str:
     return name
 
 
+# no salt is longer than the largest RSA modulus in use (16,384 bits)
+_MAX_SALT = 2048
+
+
 def _pss(parameters: Any) -> SignatureScheme:
     if parameters is None or parameters.native is None:
         return SignatureScheme("pss", "sha1", 20, "sha1")
@@ -97,6 +101,8 @@ def _pss(parameters: Any) -> SignatureScheme:
             "sod_signature_unsupported", "PSS with a hash that is not SHA"
         ) from None
     salt = int(parameters["salt_length"].native)
+    if not 0 <= salt <= _MAX_SALT:
+        raise ChipFormatError("sod_malformed", f"PSS salt length {salt}") from None
     trailer = parameters["trailer_field"].native
     if trailer not in (1, "trailer_field_bc"):
         raise ChipFormatError("sod_signature_unsupported", f"PSS trailer field {trailer}") from None
@@ -117,7 +123,14 @@ def scheme(algorithm: Any, digest: str | None = None) -> SignatureScheme:
     if oid in _ECDSA_PLAIN:
         return SignatureScheme("ecdsa_plain", _ECDSA_PLAIN[oid])
     if oid == RSASSA_PSS:
-        return _pss(algorithm["parameters"])
+        try:
+            return _pss(algorithm["parameters"])
+        except (ValueError, TypeError, KeyError, OverflowError, AttributeError) as exc:
+            # asn1crypto decodes lazily: damaged parameters fail only when read (a REAL
+            # where a structure was expected even fails with AttributeError)
+            raise ChipFormatError(
+                "sod_malformed", f"RSASSA-PSS parameters do not decode: {exc}"
+            ) from None
     if oid in (RSA_ENCRYPTION, EC_PUBLIC_KEY) and digest is not None:
         return SignatureScheme("pkcs1v15" if oid == RSA_ENCRYPTION else "ecdsa", digest)
     raise ChipFormatError(

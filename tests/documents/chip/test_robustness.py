@@ -116,3 +116,46 @@ def test_test_masterlist_verifies(tmp_path: Path) -> None:
     tampered = bytearray(_test_masterlist())
     tampered[-5] ^= 1
     assert not check_masterlist(bytes(tampered)).trusted
+
+
+def _pss_identifier(parameters: object) -> object:
+    from asn1crypto import algos
+
+    return algos.SignedDigestAlgorithm({"algorithm": "rsassa_pss", "parameters": parameters})
+
+
+def test_damaged_pss_parameters_are_named() -> None:
+    """RSASSA-PSS parameters that do not decode, or give a negative salt, are a malformed
+    SOD (found by Hypothesis on a mutated real SOD: asn1crypto raised ValueError, a REAL in
+    place of a structure AttributeError, and cryptography refused a negative salt)."""
+    from asn1crypto import algos
+
+    from borderpost.documents.chip.algorithms import scheme
+
+    negative = algos.RSASSAPSSParams(
+        {
+            "hash_algorithm": {"algorithm": "sha256"},
+            "mask_gen_algorithm": {"algorithm": "mgf1", "parameters": {"algorithm": "sha256"}},
+            "salt_length": -1,
+        }
+    )
+    good = algos.RSASSAPSSParams(
+        {
+            "hash_algorithm": {"algorithm": "sha256"},
+            "mask_gen_algorithm": {"algorithm": "mgf1", "parameters": {"algorithm": "sha256"}},
+            "salt_length": 32,
+        }
+    )
+    assert scheme(_pss_identifier(good)).hash == "sha256"
+    encoded = _pss_identifier(good).dump()
+    for damaged in (
+        _pss_identifier(negative).dump(),
+        encoded[:-3] + b"\x09\x01\x00",  # the salt's INTEGER turned into a REAL
+    ):
+        try:
+            result = scheme(algos.SignedDigestAlgorithm.load(damaged))
+        except ChipFormatError as exc:
+            assert exc.code in CODES
+            assert exc.code == "sod_malformed", exc.message
+        else:
+            raise AssertionError(f"damaged PSS parameters read as {result}")
