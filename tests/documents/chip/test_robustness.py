@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -118,7 +119,7 @@ def test_test_masterlist_verifies(tmp_path: Path) -> None:
     assert not check_masterlist(bytes(tampered)).trusted
 
 
-def _pss_identifier(parameters: object) -> object:
+def _pss_identifier(parameters: object) -> Any:
     from asn1crypto import algos
 
     return algos.SignedDigestAlgorithm({"algorithm": "rsassa_pss", "parameters": parameters})
