@@ -7,6 +7,9 @@ Typical use by a screening engine::
     entry = prepare("Mohammed bin Rashid Al-Maktoum")  # once per list entry
     result = compare(prepare(traveller_name), entry)    # per candidate
     result.score, result.reason
+
+Scoring many candidates, ``score_names(query, entry)`` gives the same score without building
+the explanation; its ``explain()`` gives the :class:`NameComparison` for the few that matter.
 """
 
 from borderpost.names.compare import (

@@ -1,10 +1,12 @@
 """Screening: a traveller against watchlists and lost/stolen documents, hits with reasons.
 
 ``Screener(entries)`` builds the in-memory index once (per API worker, per CLI run);
-``screen(query)`` retrieves candidates (:mod:`borderpost.screening.index`), compares the
-traveller's name with each candidate's names (:func:`borderpost.names.compare`), applies the
-features of :data:`borderpost.screening.features.FEATURES` and returns the hits at or above
-the threshold, best first. Every hit says which name matched which, and why.
+``screen(query)`` retrieves candidates (:mod:`borderpost.screening.index`), scores the
+traveller's name against each candidate's names (:func:`borderpost.names.score_names`; the
+full explanation, :func:`borderpost.names.compare`, is built only for the names that make
+hits), applies the features of :data:`borderpost.screening.features.FEATURES` and returns
+the hits at or above the threshold, best first. Every hit says which name matched which,
+and why.
 """
 
 from __future__ import annotations
