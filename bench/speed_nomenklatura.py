@@ -7,7 +7,9 @@ scorers score the traveller against exactly those entries, with the names the in
 for each entry, the entry's dates of birth and nationalities. Our scoring time is
 ``score_candidates`` less the index lookup it starts with (timed separately), every
 candidate scored, and also as ``screen`` runs it, with the exact score bound that skips
-entries which cannot reach the threshold (the same hits at the threshold); both sides run
+entries which cannot reach the threshold (the same hits at the threshold). The bounded run
+comes first for each traveller, as in service; the every-candidate run after it finds the
+part pairs the first compared already remembered, so it flatters ours a little; both sides run
 with Python's cyclic garbage collector off while timed, and both are timed in CPU time of
 the thread (``time.thread_time_ns``: the machine may be shared, and waiting for a core is
 not work). The index lookup is timed on its second call for the traveller, as warm as the
@@ -168,14 +170,16 @@ def compare_nomenklatura(
         start = clock()
         candidates = screener.index.candidates(query.name, limit=limit)
         found = clock()
-        hits = screener.score_candidates(query)
-        done = clock()
+        # as screen() runs it first, while nothing of this traveller's is cached yet; every
+        # candidate scored after it (that run finds the part pairs of the first remembered)
         screener.score_candidates(query, floor=DEFAULT_THRESHOLD)
         bounded = clock()
+        hits = screener.score_candidates(query)
+        done = clock()
         if number >= WARM_UP:
             retrieval_ns.append(found - start)
-            ours_ns.append(max(0, (done - found) - (found - start)))
-            ours_bounded_ns.append(max(0, (bounded - done) - (found - start)))
+            ours_bounded_ns.append(max(0, (bounded - found) - (found - start)))
+            ours_ns.append(max(0, (done - bounded) - (found - start)))
         names: dict[int, list[str]] = defaultdict(list)
         for candidate in candidates:
             names[candidate.entry].append(candidate.name)
