@@ -139,11 +139,14 @@ class Screener:
         gc.freeze()
 
     def warm(self) -> int:
-        """Prepare every list name for comparison now rather than on first use (a server
-        calls this once at start; it takes about 0.1 ms per name), then freezes them out of the
-        garbage collector's sight like the index. Returns the names prepared."""
+        """Prepare every list name for comparison (and work out which of each entry's names
+        are strong) now rather than on first use (a server calls this once at start; it takes
+        about 0.1 ms per name), then freezes them out of the garbage collector's sight like the
+        index. Returns the names prepared."""
         for name in self.index.names:
             prepare(name)
+        for entry in self.entries:  # and which of each entry's names are strong (see _is_weak)
+            self._is_weak(entry, "")
         # The prepared names are long-lived too: out of the collector's sight with the index.
         gc.collect()
         gc.freeze()
