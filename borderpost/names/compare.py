@@ -373,7 +373,7 @@ def _left_over(name: NameKey, used: set[int]) -> list[tuple[PartKey, bool]]:
     return [(p, i in (0, last)) for i, p in enumerate(name.parts) if i not in used]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # it holds the alignment's lists
 class ScoredNames:
     """Two names' score, and what explains it: :meth:`explain` gives the
     :class:`NameComparison` (screening scores many names and explains only its hits).

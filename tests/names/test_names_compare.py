@@ -5,7 +5,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import borderpost.names
-from borderpost.names import Evidence, compare, name_score, part_key, part_similarity
+from borderpost.names import (
+    Evidence,
+    compare,
+    name_score,
+    part_key,
+    part_similarity,
+    prepare,
+    score_names,
+)
 
 DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "names"
 
@@ -116,6 +124,16 @@ def test_compare_is_symmetric_and_bounded(left: str, right: str) -> None:
     backward = compare(right, left)
     assert forward.score == backward.score
     assert 0.0 <= forward.score <= 1.0
+
+
+@given(names, names)
+@settings(max_examples=200)
+def test_score_names_is_compare_without_the_explanation(left: str, right: str) -> None:
+    scored = score_names(prepare(left), right)
+    full = compare(left, right)
+    assert scored.score == full.score == name_score(left, right)
+    assert scored.explain() == full
+    assert scored.explain().reason == full.reason
 
 
 @given(st.text(max_size=30), st.text(max_size=30))
