@@ -92,10 +92,17 @@ class NameKey:
     parts: tuple[PartKey, ...]
     units: tuple[Unit, ...]
     named: int = 0  # parts that are not particles
-    # the units with their positions, all of them and the single parts only (a run of
-    # words is never paired with a run: alignment walks these instead of checking each pair)
-    numbered: tuple[tuple[int, Unit], ...] = field(default=(), repr=False, compare=False)
-    numbered_singles: tuple[tuple[int, Unit], ...] = field(default=(), repr=False, compare=False)
+    # derived from ``units``: the units with their positions, all of them and the single
+    # parts only (a run of words is never paired with a run: alignment walks these instead
+    # of checking each pair)
+    numbered: tuple[tuple[int, Unit], ...] = field(init=False, repr=False, compare=False)
+    numbered_singles: tuple[tuple[int, Unit], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        numbered = tuple(enumerate(self.units))
+        object.__setattr__(self, "numbered", numbered)
+        singles = tuple(item for item in numbered if not item[1].run)
+        object.__setattr__(self, "numbered_singles", singles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,17 +233,13 @@ def prepare(name: str) -> NameKey:
     parts = name_parts(name)
     keys = tuple(part_key(p.text, p.kind, p.script) for p in parts)
     texts = tuple(p.text for p in parts)
-    units = _units(keys, texts)
-    numbered = tuple(enumerate(units))
     return NameKey(
         original=name,
         normalized=" ".join(texts),
         scripts=detect_scripts(name),
         parts=keys,
-        units=units,
+        units=_units(keys, texts),
         named=sum(1 for p in parts if p.kind is not PartKind.PARTICLE),
-        numbered=numbered,
-        numbered_singles=tuple(item for item in numbered if not item[1].run),
     )
 
 

@@ -145,8 +145,8 @@ class Screener:
         index. Returns the names prepared."""
         for name in self.index.names:
             prepare(name)
-        for entry in self.entries:  # and which of each entry's names are strong (see _is_weak)
-            self._is_weak(entry, "")
+        for entry in self.entries:
+            self._strong_of(entry)
         # The prepared names are long-lived too: out of the collector's sight with the index.
         gc.collect()
         gc.freeze()
@@ -265,11 +265,15 @@ class Screener:
 
     def _is_weak(self, entry: ListEntry, name: str) -> bool:
         """Whether ``name`` comes only from weak aliases of the entry (not from a strong
-        name); each entry's strong names are worked out once."""
+        name)."""
+        return name not in self._strong_of(entry)
+
+    def _strong_of(self, entry: ListEntry) -> frozenset[str]:
+        """The entry's strong names and their variants (worked out once per entry)."""
         strong = self._strong.get(id(entry))
         if strong is None:
             strong = self._strong[id(entry)] = _strong_names(entry)
-        return name not in strong
+        return strong
 
     def _hit(self, query: Query, entry: ListEntry, comparison: NameComparison, matched: str) -> Hit:
         context = Context(query, entry, comparison, matched, self._is_weak(entry, matched))
