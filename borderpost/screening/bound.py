@@ -39,6 +39,7 @@ from borderpost.screening.query import Query
 FIRST_YEAR = 1800
 WORDS = 4
 LAST_YEAR = FIRST_YEAR + 64 * WORDS - 1
+_WORD = (1 << 64) - 1
 # Below the threshold by more than the rounding of a score (4 decimals), to be safe.
 MARGIN = 1e-4
 
@@ -107,11 +108,9 @@ def _condition_weights(features: Sequence[Feature]) -> dict[str, float]:
 
 def _year_bits(first: int, last: int) -> npt.NDArray[np.uint64]:
     """The mask of the years ``first..last`` (clipped to the kept range)."""
-    words = [0] * WORDS
-    for year in range(max(first, FIRST_YEAR), min(last, LAST_YEAR) + 1):
-        bit = year - FIRST_YEAR
-        words[bit // 64] |= 1 << (bit % 64)
-    return np.array(words, dtype=np.uint64)
+    low, high = max(first, FIRST_YEAR), min(last, LAST_YEAR)
+    bits = ((1 << (high - low + 1)) - 1) << (low - FIRST_YEAR) if low <= high else 0
+    return np.array([(bits >> (64 * word)) & _WORD for word in range(WORDS)], dtype=np.uint64)
 
 
 class EntryBounds:

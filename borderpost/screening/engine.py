@@ -256,6 +256,8 @@ class Screener:
             if feature.reads_name:
                 total += max(0.0, feature.weight)
                 continue
+            if not feature.weight:
+                continue  # it adds nothing, whatever it finds (a reason shown on hits only)
             result = feature.func(context)
             if result is not None:
                 total += result.value * feature.weight

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from borderpost.screening.bound import EntryBounds
+from borderpost.screening.bound import FIRST_YEAR, LAST_YEAR, WORDS, EntryBounds, _year_bits
 from borderpost.screening.engine import Screener, ScreeningConfig
 from borderpost.screening.features import FEATURES, Feature
 from borderpost.screening.model import BirthDate, Document, ListEntry, PartialDate
@@ -96,3 +96,15 @@ def test_a_birth_year_far_from_every_listed_one_bounds_below_the_threshold() -> 
     assert reach.tolist() == [False, True, True]
     far = bounds.reachable(Query("A B", birth_date=PartialDate(1990)), numbers, 0.8)
     assert far.tolist() == [False, False, True]
+
+
+@given(st.integers(1700, 2200), st.integers(1700, 2200))
+def test_year_mask_holds_exactly_the_kept_years_of_the_span(first: int, last: int) -> None:
+    words = _year_bits(first, last)
+    held = {
+        FIRST_YEAR + 64 * word + bit
+        for word in range(WORDS)
+        for bit in range(64)
+        if int(words[word]) >> bit & 1
+    }
+    assert held == set(range(max(first, FIRST_YEAR), min(last, LAST_YEAR) + 1))
