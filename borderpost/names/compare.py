@@ -30,7 +30,14 @@ from typing import NamedTuple
 
 from borderpost.names.normalize import PartKind, name_parts
 from borderpost.names.scripts import Script, detect_scripts
-from borderpost.names.similarity import Evidence, PartKey, part_key, similar_enough
+from borderpost.names.similarity import (
+    DISMISSAL_MARGIN,
+    Evidence,
+    PartKey,
+    known_pair,
+    part_key,
+    similar_enough,
+)
 
 PART_MATCH = 0.72
 MERGE_MATCH = 0.85
@@ -290,7 +297,7 @@ def _align(left: NameKey, right: NameKey) -> _Alignment:
     every, singles = right.numbered, right.numbered_singles
     for i, a in left.numbered:
         a_key, a_run, a_particle = a.key, a.run, a.particle
-        a_text = a_key.text
+        a_text, a_ident = a_key.text, a_key.ident
         a_size = len(a_text)
         for j, b in singles if a_run else every:  # never a run against a run
             b_key = b.key
@@ -306,10 +313,21 @@ def _align(left: NameKey, right: NameKey) -> _Alignment:
                         continue
                 elif b_size < MERGE_LENGTH_RATIO * a_size:
                     continue
-            found = similar_enough(a_key, b_key, MERGE_MATCH if merged else PART_MATCH)
-            if found is None:
+            floor = MERGE_MATCH if merged else PART_MATCH
+            # the pair as similar_enough would answer it, its cache read inline (most pairs
+            # of a comparison were met before, most of them dismissed)
+            known = known_pair((a_ident, b_key.ident))
+            if isinstance(known, tuple):
+                if known[0] < floor:
+                    continue
+                score, evidence = known
+            elif known is not None and known < floor - DISMISSAL_MARGIN:
                 continue
-            score, evidence = found
+            else:
+                found = similar_enough(a_key, b_key, floor)
+                if found is None:
+                    continue
+                score, evidence = found
             # Pairs of real name parts first, particles (AL=AL) after them.
             named = float(a_key.weight > _PARTICLE_WEIGHT or merged)
             size = (a.end - a.start) + (b.end - b.start)

@@ -247,6 +247,12 @@ def _keys_score(
 # under which :func:`similar_enough` dismissed the pair without the whole comparison.
 _PAIR_CACHE: dict[tuple[str, str], tuple[float, Evidence] | float] = {}
 _PAIR_CACHE_SIZE = 524288
+# What is known of a part pair, by its idents: ``(score, evidence)``, a float ceiling under
+# which the pair was dismissed (see :func:`similar_enough`), or None. For callers that look
+# up many pairs in a loop (alignment) without a Python call per pair; the cache is cleared in
+# place, so this stays valid.
+known_pair = _PAIR_CACHE.get
+DISMISSAL_MARGIN = _MARGIN
 
 
 def _remember(key: tuple[str, str], value: tuple[float, Evidence] | float) -> None:
