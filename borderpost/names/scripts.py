@@ -156,6 +156,8 @@ def detect_scripts(text: str) -> frozenset[Script]:
         For example ``frozenset({Script.CYRILLIC, Script.LATIN})``; empty for a string of
         digits and punctuation.
     """
+    if text.isascii():  # ASCII letters are Latin; nothing else in ASCII has a script
+        return _LATIN_ONLY if text.lower() != text.upper() else _NONE
     return _shared(frozenset(script for script in map(script_of, set(text)) if script is not None))
 
 
@@ -164,6 +166,10 @@ def _shared(scripts: frozenset[Script]) -> frozenset[Script]:
     """One instance of each set of scripts (a prepared name keeps its set: the few sets that
     occur need not be as many objects as names)."""
     return scripts
+
+
+_LATIN_ONLY = _shared(frozenset({Script.LATIN}))
+_NONE = _shared(frozenset())
 
 
 def dominant_script(text: str) -> Script | None:

@@ -31,9 +31,9 @@ have the skeleton HSN).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA, JaroWinkler
 
@@ -94,8 +94,7 @@ class Evidence(StrEnum):
     NONE = "different"
 
 
-@dataclass(frozen=True, slots=True)
-class PartKey:
+class PartKey(NamedTuple):
     """A name part prepared for comparison (computed once, cached).
 
     Attributes:
@@ -114,6 +113,9 @@ class PartKey:
         weight: how much the part counts in a whole-name score.
         ident: what similarity depends on (the text and a mark of how it reads), the cache
             key of pairs: a string, whose hash Python keeps, so a pair's key hashes fast.
+
+    A named tuple, not a frozen dataclass: every new part a traveller's name brings makes
+    one (and each run of parts read as one word), and a tuple is made several times faster.
     """
 
     text: str
@@ -128,7 +130,11 @@ class PartKey:
     coarse: str
     metaphone: str
     weight: float
-    ident: str = field(repr=False)
+    ident: str
+
+    def __repr__(self) -> str:  # the ident is the text again, with how it reads: left out
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields[:-1])
+        return f"PartKey({shown})"
 
 
 @lru_cache(maxsize=131072)

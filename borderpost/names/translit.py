@@ -251,6 +251,8 @@ def latin_runs(text: str) -> tuple[tuple[Script | None, str], ...]:
     Returns:
         ``(script, latin)`` pairs in order; separators keep script None.
     """
+    if text.isascii():  # Latin runs and separators only: nothing to transliterate
+        return tuple(script_runs(text))
     language = cyrillic_language(text)
     return tuple(
         (script, _run_to_latin(script, run, language)) for script, run in script_runs(text)

@@ -52,3 +52,13 @@ def test_ascii_runs_are_the_runs_read_character_by_character(text: str) -> None:
 @given(st.text())
 def test_detected_scripts_are_the_scripts_counted(text: str) -> None:
     assert detect_scripts(text) == frozenset(script_counts(text))
+
+
+@given(st.text())
+def test_detect_scripts_is_the_scripts_of_the_characters(text: str) -> None:
+    # ASCII text takes a shortcut; any text must give what its characters say
+    expected = {script_of(char) for char in text} - {None}
+    assert detect_scripts(text) == expected
+    assert detect_scripts(text.encode("ascii", "ignore").decode()) == (
+        {Script.LATIN} if any(char.isalpha() for char in text if char.isascii()) else set()
+    )

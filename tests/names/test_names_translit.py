@@ -1,4 +1,7 @@
-from borderpost.names import latin_runs, to_latin, to_mrz
+from hypothesis import given
+from hypothesis import strategies as st
+
+from borderpost.names import latin_runs, script_runs, to_latin, to_mrz
 from borderpost.names.scripts import Script
 
 
@@ -53,3 +56,10 @@ def test_runs_remember_the_source_script() -> None:
     runs = latin_runs("Ali محمد")
     assert runs[0] == (Script.LATIN, "Ali")
     assert runs[-1] == (Script.ARABIC, "MHMD")
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_names_pass_through_in_their_runs(text: str) -> None:
+    # Latin and separators only: each run kept as written, with its script
+    assert latin_runs(text) == tuple(script_runs(text))
+    assert "".join(latin for _script, latin in latin_runs(text)) == text
