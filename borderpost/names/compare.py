@@ -63,11 +63,14 @@ _MAX_RUN = 3
 _MAX_RUN_CHARS = 24
 
 
-class Unit(NamedTuple):
+@dataclass(slots=True, unsafe_hash=True)
+class Unit:
     """A part, or a run of adjacent parts read as one word, that alignment can pair.
 
-    A named tuple, not a frozen dataclass: a traveller's name makes several, and a tuple is
-    made several times faster.
+    Not frozen, but never changed once made: a traveller's name makes several, and a frozen
+    dataclass is made several times slower (each field set through ``object.__setattr__``);
+    a named tuple is made fast but its fields are read slower, and alignment reads them for
+    every pair.
 
     Attributes:
         key: the prepared (possibly joined) part.
@@ -86,14 +89,7 @@ class Unit(NamedTuple):
     weight: float = 0.0  # the heaviest part's weight
     named: int = 0  # parts that are not particles
     # the parts it covers, one bit per part (bits ``start`` .. ``end - 1``)
-    mask: int = 0
-
-    def __repr__(self) -> str:  # the mask is the span again: left out, as the span says it
-        return (
-            f"Unit(key={self.key!r}, start={self.start!r}, end={self.end!r}, "
-            f"label={self.label!r}, run={self.run!r}, particle={self.particle!r}, "
-            f"weight={self.weight!r}, named={self.named!r})"
-        )
+    mask: int = field(default=0, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

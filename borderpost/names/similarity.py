@@ -31,9 +31,9 @@ have the skeleton HSN).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
-from typing import NamedTuple
 
 from rapidfuzz.distance import OSA, JaroWinkler
 
@@ -94,7 +94,8 @@ class Evidence(StrEnum):
     NONE = "different"
 
 
-class PartKey(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class PartKey:
     """A name part prepared for comparison (computed once, cached).
 
     Attributes:
@@ -113,9 +114,6 @@ class PartKey(NamedTuple):
         weight: how much the part counts in a whole-name score.
         ident: what similarity depends on (the text and a mark of how it reads), the cache
             key of pairs: a string, whose hash Python keeps, so a pair's key hashes fast.
-
-    A named tuple, not a frozen dataclass: every new part a traveller's name brings makes
-    one (and each run of parts read as one word), and a tuple is made several times faster.
     """
 
     text: str
@@ -130,11 +128,7 @@ class PartKey(NamedTuple):
     coarse: str
     metaphone: str
     weight: float
-    ident: str
-
-    def __repr__(self) -> str:  # the ident is the text again, with how it reads: left out
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields[:-1])
-        return f"PartKey({shown})"
+    ident: str = field(repr=False)
 
 
 @lru_cache(maxsize=131072)
