@@ -122,14 +122,12 @@ class NameKey:
 
     def __post_init__(self) -> None:
         numbered = tuple(enumerate(self.units))
+        singles = tuple(item for item in numbered if not item[1].run)
         last = len(self.parts) - 1
-        derived = (
-            ("numbered", numbered),
-            ("numbered_singles", tuple([item for item in numbered if not item[1].run])),
-            ("edged", tuple([(1 << i, (p, i in (0, last))) for i, p in enumerate(self.parts)])),
-        )
-        for name, value in derived:
-            object.__setattr__(self, name, value)
+        edged = tuple((1 << i, (p, i in (0, last))) for i, p in enumerate(self.parts))
+        object.__setattr__(self, "numbered", numbered)
+        object.__setattr__(self, "numbered_singles", singles)
+        object.__setattr__(self, "edged", edged)
 
 
 @dataclass(frozen=True, slots=True)
