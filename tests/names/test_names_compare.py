@@ -13,6 +13,7 @@ from borderpost.names import (
     part_similarity,
     prepare,
     score_names,
+    similarity,
 )
 
 DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "names"
@@ -152,3 +153,24 @@ def test_exported_members() -> None:
         member = getattr(borderpost.names, name)
         if callable(member) and not isinstance(member, type):
             assert member.__doc__, name
+
+
+def test_a_score_is_the_same_whatever_the_pair_cache_remembers() -> None:
+    # Alignment reads the part-pair cache inline and asks similar_enough only for pairs it
+    # does not know. Real names, whole and with two parts written as one (so pairs are met
+    # under both the part and the merge floor), compared cold and again with every pair
+    # remembered (scored, or dismissed under a ceiling), must give the same comparisons.
+    pairs = _pairs("ar2en-eval.txt")[:900]
+    latin = [" ".join(e for _a, e in pairs[i : i + 3]) for i in range(0, len(pairs), 3)]
+    arabic = [" ".join(a for a, _e in pairs[i : i + 3]) for i in range(0, len(pairs), 3)]
+    merged = [name.replace(" ", "", 1) for name in latin]
+    cases = [
+        (left, right)
+        for i, left in enumerate(latin)
+        for right in (merged[i], arabic[i], merged[(i + 1) % len(merged)], latin[i - 1])
+    ]
+    similarity._PAIR_CACHE.clear()
+    cold = [compare(left, right) for left, right in cases]
+    warm = [compare(left, right) for left, right in cases]
+    assert warm == cold
+    assert any(c.score >= 0.8 for c in cold) and any(c.score < 0.5 for c in cold)
