@@ -48,7 +48,7 @@ from types import ModuleType
 from screening_data import DATA, load_lists, natural, travellers
 
 import borderpost.names
-from borderpost.names import compare, name_parts, prepare, similarity
+from borderpost.names import compare, forget_pairs, name_parts, prepare
 from borderpost.screening.index import build, name_keys
 from borderpost.sim import (
     NOISES,
@@ -151,8 +151,9 @@ def clear_caches() -> None:
 
 
 def _clear_pair_caches() -> None:
-    """Forget the part pairs compared so far (scores, and the bounds of pairs dismissed)."""
-    similarity._PAIR_CACHE.clear()
+    """Forget the part pairs compared so far (scores, the bounds of pairs dismissed, and the
+    pairs alignment knows to be unlike)."""
+    forget_pairs()
 
 
 def per_name(func: Callable[[str], object], names: Sequence[str]) -> float:

@@ -32,7 +32,13 @@ from borderpost.names.scripts import (
     script_of,
     script_runs,
 )
-from borderpost.names.similarity import Evidence, PartKey, part_key, part_similarity
+from borderpost.names.similarity import (
+    Evidence,
+    PartKey,
+    forget_pairs,
+    part_key,
+    part_similarity,
+)
 from borderpost.names.translit import latin_runs, to_latin, to_mrz
 
 __all__ = [
@@ -53,6 +59,7 @@ __all__ = [
     "dominant_script",
     "equivalence_classes",
     "fold",
+    "forget_pairs",
     "latin_runs",
     "metaphone",
     "name_parts",

@@ -11,7 +11,8 @@ adjacent parts written together (so ABDUL RAHMAN meets ABDULRAHMAN, AL RASHID me
 2. aligns them greedily, best pair first, each part used once, in any order
    (PUTIN, VLADIMIR ~ VLADIMIR PUTIN), retrying with each run of words placed first and
    keeping the alignment that covers most; pairs under :data:`PART_MATCH` are not aligned,
-   nor runs under :data:`MERGE_MATCH` or of unlike length;
+   nor runs under :data:`MERGE_MATCH` or of unlike length
+   (:mod:`borderpost.names.alignment`);
 3. scores the alignment as a weighted mean of the aligned pairs, where parts left over count
    against it: a left-over part facing a left-over part on the other side is a conflict
    (weight 1.5: JOHN SMITH vs JOHN BROWN), a part with no counterpart is a missing part (a
@@ -28,20 +29,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from borderpost.names.alignment import (
+    Pair,
+    Unit,
+    align,
+)
 from borderpost.names.normalize import PartKind, name_parts
 from borderpost.names.scripts import Script, detect_scripts
 from borderpost.names.similarity import (
-    DISMISSAL_MARGIN,
     Evidence,
     PartKey,
-    known_pair,
     part_key,
-    similar_enough,
 )
 
-PART_MATCH = 0.72
-MERGE_MATCH = 0.85
-MERGE_LENGTH_RATIO = 0.75
 ONE_PART_CAP = 0.7
 INITIALS_ONLY_CAP = 0.5
 CONFLICT_PENALTY = 1.5
@@ -52,9 +52,9 @@ _MISSING_PENALTY = {
     PartKind.INITIAL: 0.1,
     PartKind.PARTICLE: 0.05,
 }
-_PARTICLE_WEIGHT = 0.2
 _PARTICLE = PartKind.PARTICLE
 _NAME = PartKind.NAME
+_INITIAL = PartKind.INITIAL
 _PARTICLE_PENALTY = _MISSING_PENALTY[PartKind.PARTICLE]
 # A name part missing at either end of a name (KIM of KIM MIN CHOL) is more often a
 # different person than a middle name left out: it costs this much more.
@@ -63,33 +63,30 @@ _MAX_RUN = 3
 _MAX_RUN_CHARS = 24
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Unit:
-    """A part, or a run of adjacent parts read as one word, that alignment can pair.
-
-    Not frozen, but never changed once made: a traveller's name makes several, and a frozen
-    dataclass is made several times slower (each field set through ``object.__setattr__``);
-    a named tuple is made fast but its fields are read slower, and alignment reads them for
-    every pair.
+class LeftOver(NamedTuple):
+    """A part as it counts against a score when no part of the other name is aligned with it
+    (worked out once per part when the name is prepared).
 
     Attributes:
-        key: the prepared (possibly joined) part.
-        start: index of its first part in the name.
-        end: index after its last part.
-        label: how it reads in a reason, e.g. ``"ABDUL RAHMAN"``.
+        part: the prepared part.
+        at_edge: whether it stands first or last in its name.
+        named: not a particle (a left-over particle costs :data:`_PARTICLE_PENALTY`).
+        weight: the part's weight (a conflict costs the mean of two such weights).
+        missing: what it costs when nothing faces it (its kind's penalty times its weight,
+            twice that for a name part of three letters or more at an end of its name).
     """
 
-    key: PartKey
-    start: int
-    end: int
-    label: str
-    # worked out once when the name is prepared (comparison reads them for every pair)
-    run: bool = False  # more than one part
-    particle: bool = False  # a particle (pairs only with a particle, or itself)
-    weight: float = 0.0  # the heaviest part's weight
-    named: int = 0  # parts that are not particles
-    # the parts it covers, one bit per part (bits ``start`` .. ``end - 1``)
-    mask: int = field(default=0, repr=False, compare=False)
+    part: PartKey
+    at_edge: bool
+    named: bool
+    weight: float
+    missing: float
+
+
+def _left_over_part(part: PartKey, at_edge: bool) -> LeftOver:
+    edge = EDGE_FACTOR if at_edge and part.kind is _NAME and len(part.text) > 2 else 1.0
+    missing = _MISSING_PENALTY[part.kind] * part.weight * edge
+    return LeftOver(part, at_edge, part.kind is not _PARTICLE, part.weight, missing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,18 +112,17 @@ class NameKey:
     # of checking each pair)
     numbered: tuple[tuple[int, Unit], ...] = field(init=False, repr=False, compare=False)
     numbered_singles: tuple[tuple[int, Unit], ...] = field(init=False, repr=False, compare=False)
-    # each part with its bit and whether it stands first or last (what a left-over part is)
-    edged: tuple[tuple[int, tuple[PartKey, bool]], ...] = field(
-        init=False, repr=False, compare=False
-    )
+    # each part with its bit, as it counts when left over (see :class:`LeftOver`)
+    edged: tuple[tuple[int, LeftOver], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        numbered = tuple(enumerate(self.units))
-        singles = tuple(item for item in numbered if not item[1].run)
         last = len(self.parts) - 1
-        edged = tuple((1 << i, (p, i in (0, last))) for i, p in enumerate(self.parts))
+        edged = tuple(
+            (1 << i, _left_over_part(p, i in (0, last))) for i, p in enumerate(self.parts)
+        )
+        numbered = tuple(enumerate(self.units))
         object.__setattr__(self, "numbered", numbered)
-        object.__setattr__(self, "numbered_singles", singles)
+        object.__setattr__(self, "numbered_singles", tuple(u for u in numbered if not u[1].run))
         object.__setattr__(self, "edged", edged)
 
 
@@ -262,134 +258,56 @@ def prepare(name: str) -> NameKey:
     )
 
 
-_Pair = tuple[Unit, Unit, float, Evidence]
-# the aligned pairs, and the parts each side used (one bit per part, see ``Unit.mask``)
-_Alignment = tuple[list[_Pair], int, int]
-
-
-def _greedy(candidates: list[_Pair], first: _Pair | None) -> _Alignment:
-    used_left = used_right = 0
-    pairs: list[_Pair] = []
-    for pair in ([first] if first is not None else []) + candidates:
-        a, b = pair[0], pair[1]
-        if a.mask & used_left or b.mask & used_right:
-            continue
-        used_left |= a.mask
-        used_right |= b.mask
-        pairs.append(pair)
-    return pairs, used_left, used_right
-
-
-def _coverage(alignment: _Alignment) -> float:
-    return sum(score * ((a.end - a.start) + (b.end - b.start)) for a, b, score, _e in alignment[0])
-
-
-def _align(left: NameKey, right: NameKey) -> _Alignment:
-    """Align units best pair first; then retry with each run of words placed first, and keep
-    the alignment covering most parts (ABDALGHFAR must meet ABDUL GHAFAR before a lone
-    ABDUL takes a later ABD)."""
-    # (rank..., pair): the rank's last two items (the units' positions) tell any two apart,
-    # so sorting never compares the pairs themselves
-    scored: list[tuple[float, float, int, int, int, _Pair]] = []
-    every, singles = right.numbered, right.numbered_singles
-    for i, a in left.numbered:
-        a_key, a_run, a_particle = a.key, a.run, a.particle
-        a_text, a_ident = a_key.text, a_key.ident
-        a_size = len(a_text)
-        for j, b in singles if a_run else every:  # never a run against a run
-            b_key = b.key
-            b_text = b_key.text
-            if a_particle is not b.particle and a_text != b_text:
-                continue  # a particle pairs only with a particle (ALI is not AL), or itself
-            merged = a_run or b.run
-            if merged:  # a run and a word of like length only (VLADIMIROVICH PUTIN is not
-                # VLADIMIROVICH: they agree only on a prefix); inline, ~15 per comparison
-                b_size = len(b_text)
-                if a_size < b_size:
-                    if a_size < MERGE_LENGTH_RATIO * b_size:
-                        continue
-                elif b_size < MERGE_LENGTH_RATIO * a_size:
-                    continue
-            floor = MERGE_MATCH if merged else PART_MATCH
-            # the pair as similar_enough would answer it, its cache read inline (most pairs
-            # of a comparison were met before, most of them dismissed)
-            known = known_pair((a_ident, b_key.ident))
-            if isinstance(known, tuple):
-                if known[0] < floor:
-                    continue
-                score, evidence = known
-            elif known is not None and known < floor - DISMISSAL_MARGIN:
-                continue
-            else:
-                found = similar_enough(a_key, b_key, floor)
-                if found is None:
-                    continue
-                score, evidence = found
-            # Pairs of real name parts first, particles (AL=AL) after them.
-            named = float(a_key.weight > _PARTICLE_WEIGHT or merged)
-            size = (a.end - a.start) + (b.end - b.start)
-            scored.append((named, score, -size, -i, -j, (a, b, score, evidence)))
-    if not scored:
-        return [], 0, 0
-    scored.sort(reverse=True)
-    candidates = [item[5] for item in scored]
-    best = _greedy(candidates, None)
-    if len(best[0]) == len(candidates):
-        return best  # every pair aligned: no other order covers more
-    best_coverage = _coverage(best)
-    for pair in candidates:
-        if pair[0].run or pair[1].run:
-            alternative = _greedy(candidates, pair)
-            coverage = _coverage(alternative)
-            if coverage > best_coverage + 1e-9:
-                best, best_coverage = alternative, coverage
-    return best
-
-
 def _score(
     left: NameKey,
     right: NameKey,
-    pairs: list[_Pair],
-    rest_left: list[tuple[PartKey, bool]],
-    rest_right: list[tuple[PartKey, bool]],
+    pairs: list[Pair],
+    rest_left: list[LeftOver],
+    rest_right: list[LeftOver],
 ) -> tuple[float, str]:
-    """Weighted mean of the aligned pairs; left-over parts (with whether each stands at an
-    end of its name) count against it."""
+    """Weighted mean of the aligned pairs; left-over parts count against it."""
     matched = 0.0
     total = 0.0
     for a, b, score, _evidence in pairs:
         weight = (a.weight + b.weight) / 2
         matched += weight * score
         total += weight
-    named_left = [r for r in rest_left if r[0].kind is not _PARTICLE]
-    named_right = [r for r in rest_right if r[0].kind is not _PARTICLE]
-    if len(named_left) > 1:
-        named_left.sort(key=_heavy)
-    if len(named_right) > 1:
-        named_right.sort(key=_heavy)
-    conflicts = min(len(named_left), len(named_right))
-    for t in range(conflicts):
-        total += CONFLICT_PENALTY * (named_left[t][0].weight + named_right[t][0].weight) / 2
-    for extras in (named_left, named_right):
-        for t in range(conflicts, len(extras)):
-            extra, at_edge = extras[t]
-            edge = EDGE_FACTOR if at_edge and extra.kind is _NAME and len(extra.text) > 2 else 1.0
-            total += _MISSING_PENALTY[extra.kind] * extra.weight * edge
-    # each left-over particle costs the same: added one by one, as the sum always was
-    for _particle in range(len(rest_left) + len(rest_right) - len(named_left) - len(named_right)):
-        total += _PARTICLE_PENALTY
+    if rest_left or rest_right:
+        named_left = [r for r in rest_left if r.named]
+        named_right = [r for r in rest_right if r.named]
+        if len(named_left) > 1:
+            named_left.sort(key=_heavy)
+        if len(named_right) > 1:
+            named_right.sort(key=_heavy)
+        # a left-over part facing a left-over part is a conflict, heaviest with heaviest
+        conflicts = min(len(named_left), len(named_right))
+        for t in range(conflicts):
+            total += CONFLICT_PENALTY * (named_left[t].weight + named_right[t].weight) / 2
+        for extras in (named_left, named_right):
+            for t in range(conflicts, len(extras)):
+                total += extras[t].missing
+        # each left-over particle costs the same: added one by one, as the sum always was
+        for _particle in range(
+            len(rest_left) + len(rest_right) - len(named_left) - len(named_right)
+        ):
+            total += _PARTICLE_PENALTY
     if total == 0.0:
         return 0.0, ""
     score = matched / total
     if score <= _UNDER_CAPS:
         return score, ""  # no cap can lower it (most candidates of a clean traveller)
-    covered = sum(max(a.named, b.named) for a, b, _s, _e in pairs)
-    initials_only = all(
-        left.parts[a.start].kind is PartKind.INITIAL
-        or right.parts[b.start].kind is PartKind.INITIAL
-        for a, b, _s, _e in pairs
-        if a.named and b.named
-    )
+    covered = 0
+    initials_only = True
+    for a, b, _s, _e in pairs:
+        covered += max(a.named, b.named)
+        if (
+            initials_only
+            and a.named
+            and b.named
+            and left.parts[a.start].kind is not _INITIAL
+            and right.parts[b.start].kind is not _INITIAL
+        ):
+            initials_only = False
     if covered and initials_only and score > INITIALS_ONLY_CAP:
         return INITIALS_ONLY_CAP, f"capped at {INITIALS_ONLY_CAP}: only initials agree"
     named = max(left.named, right.named)
@@ -398,14 +316,13 @@ def _score(
     return score, ""
 
 
-def _heavy(rest: tuple[PartKey, bool]) -> float:
-    return -rest[0].weight
+def _heavy(rest: LeftOver) -> float:
+    return -rest.weight
 
 
-def _left_over(name: NameKey, used: int) -> list[tuple[PartKey, bool]]:
-    """Parts not aligned (``used``: a bit per part aligned), each with whether it stands
-    first or last in the name."""
-    return [edged for bit, edged in name.edged if not used & bit]
+def _left_over(name: NameKey, used: int) -> list[LeftOver]:
+    """Parts not aligned (``used``: a bit per part aligned)."""
+    return [rest for bit, rest in name.edged if not used & bit]
 
 
 class ScoredNames(NamedTuple):
@@ -425,9 +342,9 @@ class ScoredNames(NamedTuple):
     left: NameKey
     right: NameKey
     # the alignment, in the order the names were aligned (see ``swapped``)
-    pairs: list[_Pair]
-    rest_first: list[tuple[PartKey, bool]]
-    rest_second: list[tuple[PartKey, bool]]
+    pairs: list[Pair]
+    rest_first: list[LeftOver]
+    rest_second: list[LeftOver]
     swapped: bool
     capped: str = ""
 
@@ -443,8 +360,8 @@ class ScoredNames(NamedTuple):
             right=self.right.normalized,
             score=self.score,
             matches=tuple(PartMatch(x.label, y.label, s, e) for x, y, s, e in ordered),
-            left_over_left=tuple(p.text for p, _edge in rest_first),
-            left_over_right=tuple(p.text for p, _edge in rest_second),
+            left_over_left=tuple(rest.part.text for rest in rest_first),
+            left_over_right=tuple(rest.part.text for rest in rest_second),
             capped=self.capped,
         )
 
@@ -463,7 +380,7 @@ def score_names(left: NameKey | str, right: NameKey | str) -> ScoredNames:
     b = prepare(right) if isinstance(right, str) else right
     swapped = (b.normalized, b.original) < (a.normalized, a.original)
     first, second = (b, a) if swapped else (a, b)
-    pairs, used_first, used_second = _align(first, second)
+    pairs, used_first, used_second = align(first, second)
     rest_first = _left_over(first, used_first)
     rest_second = _left_over(second, used_second)
     score, capped = _score(first, second, pairs, rest_first, rest_second)

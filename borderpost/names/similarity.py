@@ -261,6 +261,11 @@ def _remember(key: tuple[str, str], value: tuple[float, Evidence] | float) -> No
     _PAIR_CACHE[key] = value
 
 
+def forget_pairs() -> None:
+    """Forget every part pair compared so far (to measure cold comparisons, and in tests)."""
+    _PAIR_CACHE.clear()
+
+
 def part_similarity(left: PartKey, right: PartKey) -> tuple[float, Evidence]:
     """How alike two prepared name parts are, and why.
 

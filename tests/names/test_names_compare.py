@@ -8,12 +8,12 @@ import borderpost.names
 from borderpost.names import (
     Evidence,
     compare,
+    forget_pairs,
     name_score,
     part_key,
     part_similarity,
     prepare,
     score_names,
-    similarity,
 )
 
 DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "names"
@@ -169,7 +169,7 @@ def test_a_score_is_the_same_whatever_the_pair_cache_remembers() -> None:
         for i, left in enumerate(latin)
         for right in (merged[i], arabic[i], merged[(i + 1) % len(merged)], latin[i - 1])
     ]
-    similarity._PAIR_CACHE.clear()
+    forget_pairs()
     cold = [compare(left, right) for left, right in cases]
     warm = [compare(left, right) for left, right in cases]
     assert warm == cold

@@ -2,7 +2,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from borderpost.names import PartKind, Script, part_key, part_similarity
-from borderpost.names.compare import PART_MATCH
+from borderpost.names.alignment import PART_MATCH
 from borderpost.names.similarity import similar_enough
 
 _SCRIPTS = st.sampled_from([None, Script.LATIN, Script.CYRILLIC, Script.ARABIC, Script.KANA])
