@@ -48,7 +48,7 @@ from types import ModuleType
 from screening_data import DATA, load_lists, natural, travellers
 
 import borderpost.names
-from borderpost.names import compare, forget_pairs, name_parts, prepare
+from borderpost.names import PartKey, compare, forget_pairs, name_parts, prepare
 from borderpost.screening.index import build, name_keys
 from borderpost.sim import (
     NOISES,
@@ -213,8 +213,23 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
+def _part_values(p: PartKey) -> tuple[object, ...]:
+    return (
+        *(p.text, p.kind, p.abjad, p.syllabic, sorted(p.classes), p.skeleton, p.vowel_key),
+        *(p.split_skeleton, p.split_vowel_key, p.coarse, p.metaphone, p.weight, p.ident),
+    )
+
+
+def _prepared(name: str) -> str:
+    """Every value a prepared name holds, whatever the classes keep or work out on demand."""
+    key = prepare(name)
+    parts = [_part_values(p) for p in key.parts + tuple(unit.key for unit in key.units)]
+    units = [(u.start, u.end, u.label, u.run, u.particle, u.weight, u.named) for u in key.units]
+    return repr((key.original, key.normalized, sorted(key.scripts), key.named, parts, units))
+
+
 def name_record(name: str) -> str:
-    return _digest(f"{name_parts(name)!r}\n{name_keys(name)!r}\n{prepare(name)!r}")
+    return _digest(f"{name_parts(name)!r}\n{name_keys(name)!r}\n{_prepared(name)}")
 
 
 def pair_record(left: str, right: str) -> str:

@@ -104,12 +104,6 @@ class PartKey:
         abjad: transliterated from a script written without short vowels.
         syllabic: romanised from kana, Hangul or Han (syllables blur consonants).
         classes: equivalence classes (see :mod:`borderpost.names.equivalents`).
-        skeleton: consonant skeleton.
-        vowel_key: skeleton with vowel classes.
-        split_skeleton: for an abjad part whose transliteration has a letter + H, the
-            skeleton reading them as two consonants (else empty).
-        split_vowel_key: the vowel key read the same way.
-        coarse: loose consonant key.
         metaphone: Metaphone key.
         weight: how much the part counts in a whole-name score.
         ident: what similarity depends on (the text and a mark of how it reads), the cache
@@ -121,14 +115,43 @@ class PartKey:
     abjad: bool
     syllabic: bool
     classes: frozenset[int]
-    skeleton: str
-    vowel_key: str
-    split_skeleton: str
-    split_vowel_key: str
-    coarse: str
     metaphone: str
     weight: float
     ident: str = field(repr=False)
+
+    # The keys only some comparisons read (vowel-blind ones need an abjad part, the loose key
+    # a syllabic one), worked out when first read (cached per text) rather than for every
+    # part of every name prepared.
+
+    @property
+    def skeleton(self) -> str:
+        """The consonant skeleton."""
+        return skeleton(self.text)
+
+    @property
+    def vowel_key(self) -> str:
+        """The skeleton with vowel classes."""
+        return vowel_key(self.text)
+
+    @property
+    def split_skeleton(self) -> str:
+        """For an abjad part whose transliteration has a letter + H, the skeleton reading
+        them as two consonants (else empty)."""
+        return skeleton(self.text, split=True) if self._split else ""
+
+    @property
+    def split_vowel_key(self) -> str:
+        """The vowel key read as :attr:`split_skeleton` is (else empty)."""
+        return vowel_key(self.text, split=True) if self._split else ""
+
+    @property
+    def _split(self) -> bool:
+        return self.abjad and _SPLIT_RE.search(self.text) is not None
+
+    @property
+    def coarse(self) -> str:
+        """The loose consonant key."""
+        return coarse_skeleton(self.text)
 
 
 @lru_cache(maxsize=131072)
@@ -144,18 +167,12 @@ def part_key(text: str, kind: PartKind = PartKind.NAME, script: Script | None = 
         The prepared part.
     """
     abjad = script in ABJADS
-    split = abjad and _SPLIT_RE.search(text) is not None
     return PartKey(
         text=text,
         kind=kind,
         abjad=abjad,
         syllabic=script in _SYLLABIC,
         classes=equivalence_classes(text, abjad=abjad),
-        skeleton=skeleton(text),
-        vowel_key=vowel_key(text),
-        split_skeleton=skeleton(text, split=True) if split else "",
-        split_vowel_key=vowel_key(text, split=True) if split else "",
-        coarse=coarse_skeleton(text),
         metaphone=metaphone(text),
         weight=_KIND_WEIGHT[kind],
         ident=text + _READING[abjad, script in _SYLLABIC],
@@ -329,7 +346,7 @@ def _ceiling(left: PartKey, right: PartKey) -> float:
         or right.abjad
         or left.syllabic
         or right.syllabic
-        or left.classes & right.classes
+        or not left.classes.isdisjoint(right.classes)
         or (left.metaphone == right.metaphone and len(left.metaphone) >= _MIN_METAPHONE)
     ):
         return 1.0
@@ -343,7 +360,7 @@ def _ceiling(left: PartKey, right: PartKey) -> float:
 def _similarity(left: PartKey, right: PartKey) -> tuple[float, Evidence]:
     if left.text == right.text:
         return 1.0, Evidence.EXACT
-    if left.classes & right.classes:
+    if not left.classes.isdisjoint(right.classes):
         return EQUIVALENT, Evidence.EQUIVALENT
     if len(left.text) == 1 or len(right.text) == 1:
         short, long = (left, right) if len(left.text) == 1 else (right, left)

@@ -24,9 +24,12 @@ class FeatureResult:
     detail: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Context:
-    """What every feature sees: the query, the entry and the best name comparison."""
+    """What every feature sees: the query, the entry and the best name comparison.
+
+    Not frozen (features only read it): the engine makes one per candidate entry, and a
+    frozen dataclass is made several times slower."""
 
     query: Query
     entry: ListEntry
