@@ -68,9 +68,6 @@ class Unit:
     mask: int = field(default=0, repr=False, compare=False)
 
 
-Numbered = tuple[int, Unit]  # a unit and its position among its name's units
-
-
 Pair = tuple[Unit, Unit, float, Evidence]
 # (rank..., pair): the rank's last two items (the units' positions) tell any two apart, so
 # sorting never compares the pairs themselves
