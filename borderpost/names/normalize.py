@@ -240,13 +240,15 @@ def _part(words: list[tuple[str, Script | None]], index: int) -> NamePart:
     text, script = words[index]
     particle = _particles().get(text)
     last = index == len(words) - 1
-    if particle is not None and last and index > 0 and particle.when != "sun":
+    if particle is not None and particle.when == "kana" and script is not Script.KANA:
+        particle = None  # a kana spelling of a particle, met in another script: a name
+    if particle is not None and last and index > 0 and particle.when not in ("sun", "kana"):
         # A particle left at the end by word order (RASHID, AHMED AL): still a particle.
         return NamePart(particle.canonical, PartKind.PARTICLE, script)
     if particle is not None and not last:
         following = words[index + 1][0]
         fits = (
-            particle.when == ""
+            particle.when in ("", "kana")
             or (particle.when == "not_first" and index > 0)
             or (particle.when == "sun" and following.startswith(text.lstrip("AEIU")))
         )

@@ -27,6 +27,18 @@ def test_particles_that_start_real_names_are_not_particles() -> None:
     assert normalize("Mohamed Ben Ali") == "MOHAMED BIN ALI"
 
 
+def test_kana_write_the_arabic_article_as_aru() -> None:
+    # アル is how Japanese writes al- (ABD AL RAHMAN); a Latin ARU is a name like any other
+    kana = name_parts("アブド・アル・ラマン")
+    assert [(p.text, p.kind) for p in kana] == [
+        ("ABUDO", PartKind.NAME),
+        ("AL", PartKind.PARTICLE),
+        ("RAMAN", PartKind.NAME),
+    ]
+    assert [p.kind for p in name_parts("ARU RAMAN KHAN")] == [PartKind.NAME] * 3
+    assert name_parts("アブド・アル")[-1].text == "ARU"  # last: not taken for an article
+
+
 def test_folding_removes_diacritics_and_punctuation() -> None:
     assert fold("Władimir  Pútín-O'Neill") == "WLADIMIR PUTIN ONEILL"
     assert fold("Straße Ærø Đorđe") == "STRASSE AERO DORDE"
