@@ -33,7 +33,10 @@ _HEB_VAV = "\u05d5"  # vav
 _HEB_YOD = "\u05d9"  # yod
 _HEB_SILENT = frozenset("אע")
 _HEB_HE = "ה"
-_GERESH = "\u05f3'"
+# a geresh (U+05F3) after a letter writes a sound Hebrew has no letter for (gimel + geresh
+# is J, zayin + geresh ZH, tsadi + geresh CH: the pairs are in data/hebrew_latin.tsv); an
+# apostrophe often stands for it
+_GERESH = frozenset("\u05f3'\u2019\u02bc")
 
 
 def _read_table(name: str) -> dict[str, str]:
@@ -146,7 +149,10 @@ def hebrew_to_latin(text: str) -> str:
             prev = letters[index - 1] if index > 0 else None
             initial = index == 0
             final = index == len(letters) - 1
-            if char in _HEB_SILENT:
+            after = letters[index + 1] if index + 1 < len(letters) else ""
+            if after in _GERESH and char + "\u05f3" in table:
+                out.append(table[char + "\u05f3"])  # a borrowed sound: gimel + geresh is J
+            elif char in _HEB_SILENT:
                 out.append("A" if initial else "")
             elif char == _HEB_VAV:
                 if prev == _HEB_VAV:

@@ -16,6 +16,7 @@ Steps, in order:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
@@ -51,6 +52,10 @@ _SPECIAL = {
 }
 _APOSTROPHES = frozenset("'\u2019\u02bc\u2018`\u00b4\u02bb\u02be\u02bf\u055a")
 _NO_APOSTROPHES = str.maketrans(dict.fromkeys(_APOSTROPHES))
+# An apostrophe after a Hebrew letter is a geresh typed on a Latin keyboard (gimel +
+# apostrophe + vav + nun for John): it is kept, as a geresh, for transliteration (J).
+_HEBREW_APOSTROPHE_RE = re.compile("(?<=[\u05d0-\u05ea])['\u2019\u02bc]")
+_GERESH = "\u05f3"
 
 
 def _ascii_fold(char: str) -> str | None:
@@ -273,6 +278,8 @@ def name_parts(name: str) -> tuple[NamePart, ...]:
         (particle), MAKTOUM (name). Each part knows the script it came from.
     """
     words: list[tuple[str, Script | None]] = []
+    if not name.isascii():
+        name = _HEBREW_APOSTROPHE_RE.sub(_GERESH, name)
     name = name.translate(_NO_APOSTROPHES)  # O'NEILL is ONEILL
     for script, latin in latin_runs(name):
         words.extend((word, script) for word in fold(latin).split())

@@ -103,6 +103,10 @@ _RANGES: tuple[tuple[int, int, Script], ...] = tuple(
 )
 _STARTS = tuple(start for start, _end, _script in _RANGES)
 _ATTACHED = frozenset({"Mn", "Mc", "Me", "Cf"})
+# Hebrew writes sounds it has no letter for with a geresh (U+05F3) after a letter (gimel +
+# geresh for J, as in John); keyboards often give an apostrophe instead. Either stays in the
+# Hebrew word.
+_GERESH_LIKE = frozenset("\u05f3'\u2019\u02bc")
 _ASCII_RUN_RE = re.compile("[A-Za-z]+|[^A-Za-z]+")
 
 
@@ -215,6 +219,8 @@ def _runs_by_character(text: str) -> list[tuple[Script | None, str]]:
     for index, char in enumerate(text):
         if index > 0 and unicodedata.category(char) in _ATTACHED:
             continue  # marks and joiners belong to the letter they follow
+        if current is Script.HEBREW and char in _GERESH_LIKE:
+            continue  # a geresh belongs to the Hebrew letter it follows
         script = script_of(char)
         if index > start and script != current:
             runs.append((current, text[start:index]))

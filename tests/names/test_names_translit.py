@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from borderpost.names import latin_runs, script_runs, to_latin, to_mrz
+from borderpost.names import compare, latin_runs, normalize, script_runs, to_latin, to_mrz
 from borderpost.names.scripts import Script
 
 
@@ -63,3 +63,25 @@ def test_ascii_names_pass_through_in_their_runs(text: str) -> None:
     # Latin and separators only: each run kept as written, with its script
     assert latin_runs(text) == tuple(script_runs(text))
     assert "".join(latin for _script, latin in latin_runs(text)) == text
+
+
+GERESH = "\u05f3"  # Hebrew punctuation geresh
+
+
+def test_hebrew_geresh_writes_borrowed_sounds() -> None:
+    # gimel, zayin and tsadi with a geresh are J, ZH and CH in foreign names; the geresh is
+    # part of the word (it was a word break: G VN for John)
+    george = f"ג{GERESH}ורג{GERESH} בוש"
+    assert normalize(george) == "JURJ BUSH"
+    assert normalize(f"ז{GERESH}אק שיראק") == "ZHK SHIRK"
+    assert normalize(f"צ{GERESH}רצ{GERESH}יל") == "CHRCHIL"
+    assert compare(george, "George Bush").score >= 0.9
+    assert normalize("גג") == "GG"  # no geresh, no borrowed sound
+    assert normalize("O'Neill") == "ONEILL"
+
+
+@given(st.text(alphabet="אבגדהוזחטיכלמנסעפצקרשתןםץ" + GERESH, min_size=1, max_size=12))
+def test_an_apostrophe_typed_for_a_geresh_reads_the_same(word: str) -> None:
+    # keyboards without Hebrew punctuation give an apostrophe (or a typographic one)
+    for apostrophe in ("'", "\u2019"):
+        assert normalize(word.replace(GERESH, apostrophe)) == normalize(word)
