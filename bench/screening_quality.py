@@ -51,8 +51,14 @@ from screening_data import (
 )
 from screening_data import travellers as make_travellers
 
-from borderpost.names import dominant_script
-from borderpost.screening.engine import Hit, Screener
+from borderpost.names import compare, dominant_script
+from borderpost.screening.engine import (
+    EVIDENCE_FLOOR,
+    MIN_NAME_SCORE,
+    RELATIVE_COVERAGE,
+    Hit,
+    Screener,
+)
 from borderpost.screening.model import ListEntry
 from borderpost.screening.query import Query
 from borderpost.sim import (
@@ -159,7 +165,8 @@ def _describe(hit: Hit) -> str:
 
 
 def _miss(screener: Screener, case: Case, hits: tuple[Hit, ...]) -> dict[str, object]:
-    """Why a query missed: the expected entry's own score and reasons, or not retrieved."""
+    """Why a query missed: the expected entry's own score and reasons; or, when it is not
+    among the scored entries, which step left it out (see :func:`_left_out`)."""
     scored = [
         h for h in screener.score_candidates(case.query) if key(h.entry) == key(case.expected)
     ]
@@ -170,9 +177,42 @@ def _miss(screener: Screener, case: Case, hits: tuple[Hit, ...]) -> dict[str, ob
         "dob": str(case.query.birth_date) if case.query.birth_date else None,
         "expected": f"{case.expected.name} [{key(case.expected)}]",
         "expected_score": round(scored[0].score, 3) if scored else None,
-        "why": [r.describe() for r in scored[0].reasons] if scored else ["not among candidates"],
+        "why": (
+            [r.describe() for r in scored[0].reasons] if scored else [_left_out(screener, case)]
+        ),
         "returned": [_describe(h) for h in hits[:3]],
     }
+
+
+def _left_out(screener: Screener, case: Case) -> str:
+    """The step that left the expected entry out of the scored ones: retrieval (not among the
+    index's candidates), the cuts before comparison (evidence floor, share of the best key
+    coverage), or a name score under the engine's least (:data:`MIN_NAME_SCORE`)."""
+    found = screener.index.candidates(case.query.name, limit=screener.config.candidates)
+    if not found:
+        return "not retrieved: no candidate at all"
+    cut = next(
+        (n for n, c in enumerate(found) if c.coverage < found[0].coverage * RELATIVE_COVERAGE),
+        len(found),
+    )
+    mine = [
+        (rank, c)
+        for rank, c in enumerate(found)
+        if key(screener.entries[c.entry]) == key(case.expected)
+    ]
+    if not mine:
+        return "not retrieved: not among the index's candidates"
+    compared = [c for rank, c in mine if rank < cut and c.coverage + c.spelling >= EVIDENCE_FLOOR]
+    if not compared:
+        rank, first = mine[0]
+        return (
+            f"retrieved (rank {rank + 1}) but not compared: key coverage {first.coverage:.2f}"
+            f" + spelling {first.spelling:.2f} under the evidence floor {EVIDENCE_FLOOR},"
+            " or after a name with under "
+            f"{RELATIVE_COVERAGE} of the best coverage"
+        )
+    best = max((compare(case.query.name, c.name) for c in compared), key=lambda x: x.score)
+    return f"compared, name score under {MIN_NAME_SCORE}: {best.reason}"
 
 
 def evaluate(
