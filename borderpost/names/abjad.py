@@ -15,6 +15,8 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
+from borderpost.names.scripts import GERESH, GERESH_MARKS
+
 # Arabic letters whose value depends on their neighbours.
 _ALEFS = frozenset("اآأٱ")
 _ALEF_LIKE = frozenset("اآأإٱىة")
@@ -33,10 +35,6 @@ _HEB_VAV = "\u05d5"  # vav
 _HEB_YOD = "\u05d9"  # yod
 _HEB_SILENT = frozenset("אע")
 _HEB_HE = "ה"
-# a geresh (U+05F3) after a letter writes a sound Hebrew has no letter for (gimel + geresh
-# is J, zayin + geresh ZH, tsadi + geresh CH: the pairs are in data/hebrew_latin.tsv); an
-# apostrophe often stands for it
-_GERESH = frozenset("\u05f3'\u2019\u02bc")
 
 
 def _read_table(name: str) -> dict[str, str]:
@@ -150,8 +148,10 @@ def hebrew_to_latin(text: str) -> str:
             initial = index == 0
             final = index == len(letters) - 1
             after = letters[index + 1] if index + 1 < len(letters) else ""
-            if after in _GERESH and char + "\u05f3" in table:
-                out.append(table[char + "\u05f3"])  # a borrowed sound: gimel + geresh is J
+            # a geresh (or an apostrophe for one) after a letter writes a sound Hebrew has no
+            # letter for: gimel + geresh is J, zayin ZH, tsadi CH (data/hebrew_latin.tsv)
+            if after in GERESH_MARKS and char + GERESH in table:
+                out.append(table[char + GERESH])
             elif char in _HEB_SILENT:
                 out.append("A" if initial else "")
             elif char == _HEB_VAV:
@@ -167,7 +167,7 @@ def hebrew_to_latin(text: str) -> str:
                 out.append("A" if final and not initial else "H")
             elif char in table:
                 out.append(table[char])
-            elif char in _GERESH:
+            elif char in GERESH_MARKS:
                 continue  # a borrowed sound, e.g. gimel + geresh for J
             else:
                 out.append(char)

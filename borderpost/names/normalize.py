@@ -25,7 +25,7 @@ from importlib import resources
 
 from anyascii import anyascii
 
-from borderpost.names.scripts import ABJADS, Script
+from borderpost.names.scripts import ABJADS, GERESH, GERESH_APOSTROPHES, Script
 from borderpost.names.translit import latin_runs
 
 _SPECIAL = {
@@ -54,8 +54,7 @@ _APOSTROPHES = frozenset("'\u2019\u02bc\u2018`\u00b4\u02bb\u02be\u02bf\u055a")
 _NO_APOSTROPHES = str.maketrans(dict.fromkeys(_APOSTROPHES))
 # An apostrophe after a Hebrew letter is a geresh typed on a Latin keyboard (gimel +
 # apostrophe + vav + nun for John): it is kept, as a geresh, for transliteration (J).
-_HEBREW_APOSTROPHE_RE = re.compile("(?<=[\u05d0-\u05ea])['\u2019\u02bc]")
-_GERESH = "\u05f3"
+_HEBREW_APOSTROPHE_RE = re.compile(f"(?<=[\u05d0-\u05ea])[{GERESH_APOSTROPHES}]")
 
 
 def _ascii_fold(char: str) -> str | None:
@@ -279,7 +278,7 @@ def name_parts(name: str) -> tuple[NamePart, ...]:
     """
     words: list[tuple[str, Script | None]] = []
     if not name.isascii():
-        name = _HEBREW_APOSTROPHE_RE.sub(_GERESH, name)
+        name = _HEBREW_APOSTROPHE_RE.sub(GERESH, name)
     name = name.translate(_NO_APOSTROPHES)  # O'NEILL is ONEILL
     for script, latin in latin_runs(name):
         words.extend((word, script) for word in fold(latin).split())

@@ -103,10 +103,12 @@ _RANGES: tuple[tuple[int, int, Script], ...] = tuple(
 )
 _STARTS = tuple(start for start, _end, _script in _RANGES)
 _ATTACHED = frozenset({"Mn", "Mc", "Me", "Cf"})
-# Hebrew writes sounds it has no letter for with a geresh (U+05F3) after a letter (gimel +
-# geresh for J, as in John); keyboards often give an apostrophe instead. Either stays in the
-# Hebrew word.
-_GERESH_LIKE = frozenset("\u05f3'\u2019\u02bc")
+# Hebrew writes sounds it has no letter for with a geresh after a letter (gimel + geresh for
+# J, as in John); keyboards often give an apostrophe instead. Either stays in the Hebrew word
+# (and reads as a geresh: see borderpost.names.abjad).
+GERESH = "\u05f3"
+GERESH_APOSTROPHES = "'\u2019\u02bc"  # the apostrophes typed for one
+GERESH_MARKS = frozenset(GERESH + GERESH_APOSTROPHES)
 _ASCII_RUN_RE = re.compile("[A-Za-z]+|[^A-Za-z]+")
 
 
@@ -219,7 +221,7 @@ def _runs_by_character(text: str) -> list[tuple[Script | None, str]]:
     for index, char in enumerate(text):
         if index > 0 and unicodedata.category(char) in _ATTACHED:
             continue  # marks and joiners belong to the letter they follow
-        if current is Script.HEBREW and char in _GERESH_LIKE:
+        if current is Script.HEBREW and char in GERESH_MARKS:
             continue  # a geresh belongs to the Hebrew letter it follows
         script = script_of(char)
         if index > start and script != current:
