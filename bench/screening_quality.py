@@ -58,6 +58,7 @@ from borderpost.screening.engine import (
     RELATIVE_COVERAGE,
     Hit,
     Screener,
+    worth_comparing,
 )
 from borderpost.screening.model import ListEntry
 from borderpost.screening.query import Query
@@ -186,32 +187,31 @@ def _miss(screener: Screener, case: Case, hits: tuple[Hit, ...]) -> dict[str, ob
 
 def _left_out(screener: Screener, case: Case) -> str:
     """The step that left the expected entry out of the scored ones: retrieval (not among the
-    index's candidates), the cuts before comparison (evidence floor, share of the best key
-    coverage), or a name score under the engine's least (:data:`MIN_NAME_SCORE`)."""
-    found = screener.index.candidates(case.query.name, limit=screener.config.candidates)
-    if not found:
-        return "not retrieved: no candidate at all"
-    cut = next(
-        (n for n, c in enumerate(found) if c.coverage < found[0].coverage * RELATIVE_COVERAGE),
-        len(found),
-    )
+    index's shortlist), the cuts before comparison (:func:`worth_comparing`), or a name score
+    under the engine's least (:data:`MIN_NAME_SCORE`)."""
+    found = screener.index.shortlist(case.query.name, limit=screener.config.candidates)
     mine = [
-        (rank, c)
-        for rank, c in enumerate(found)
-        if key(screener.entries[c.entry]) == key(case.expected)
+        rank
+        for rank, number in enumerate(found.entries.tolist())
+        if key(screener.entries[number]) == key(case.expected)
     ]
     if not mine:
         return "not retrieved: not among the index's candidates"
-    compared = [c for rank, c in mine if rank < cut and c.coverage + c.spelling >= EVIDENCE_FLOOR]
+    worth = worth_comparing(found)
+    compared = [rank for rank in mine if worth[rank]]
     if not compared:
-        rank, first = mine[0]
+        rank = mine[0]
         return (
-            f"retrieved (rank {rank + 1}) but not compared: key coverage {first.coverage:.2f}"
-            f" + spelling {first.spelling:.2f} under the evidence floor {EVIDENCE_FLOOR},"
-            " or after a name with under "
-            f"{RELATIVE_COVERAGE} of the best coverage"
+            f"retrieved (rank {rank + 1}) but not compared: key coverage"
+            f" {found.coverage[rank]:.2f} + spelling {found.spelling[rank]:.2f} under the"
+            f" evidence floor {EVIDENCE_FLOOR}, or after a name with under"
+            f" {RELATIVE_COVERAGE} of the best coverage"
         )
-    best = max((compare(case.query.name, c.name) for c in compared), key=lambda x: x.score)
+    names = screener.index.names
+    best = max(
+        (compare(case.query.name, names[int(found.name_ids[rank])]) for rank in compared),
+        key=lambda comparison: comparison.score,
+    )
     return f"compared, name score under {MIN_NAME_SCORE}: {best.reason}"
 
 

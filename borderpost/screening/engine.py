@@ -16,11 +16,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 
 from borderpost.names import NameComparison, NameKey, ScoredNames, prepare, score_names
 from borderpost.screening.bound import EntryBounds
 from borderpost.screening.features import FEATURES, Context, Feature
-from borderpost.screening.index import NameIndex, build
+from borderpost.screening.index import NameIndex, Shortlist, build
 from borderpost.screening.lost_stolen import LostStolenHit, LostStolenIndex, LostStolenRecord
 from borderpost.screening.model import ListEntry
 from borderpost.screening.query import Query
@@ -142,11 +143,9 @@ class Screener:
         # The index is millions of long-lived objects: keep the cyclic garbage collector from
         # walking them on every collection (measured: worst latency 510 ms -> 125 ms,
         # mean 3.5 -> 2.6 ms per traveller in bench/screening_speed.py).
-        gc.collect()
-        gc.freeze()
         self._screened = 0
         self._freezes = 0
-        self._prepared_at_freeze = prepare.cache_info().misses
+        self._freeze_all()
 
     def warm(self) -> int:
         """Prepare every list name for comparison (and work out which of each entry's names
@@ -158,10 +157,14 @@ class Screener:
         for entry in self.entries:
             self._strong_of(entry)
         # The prepared names are long-lived too: out of the collector's sight with the index.
+        self._freeze_all()
+        return len(self.index.names)
+
+    def _freeze_all(self) -> None:
+        """Collect, then freeze everything the collector tracks (see :meth:`_settle`)."""
         gc.collect()
         gc.freeze()
         self._prepared_at_freeze = prepare.cache_info().misses
-        return len(self.index.names)
 
     @property
     def list_names(self) -> tuple[str, ...]:
@@ -221,9 +224,9 @@ class Screener:
         self._freezes += 1
         if self._freezes % RESET_EVERY == 0:
             gc.unfreeze()
-            gc.collect()
-        else:
-            gc.collect(1)
+            self._freeze_all()
+            return
+        gc.collect(1)
         gc.freeze()
         self._prepared_at_freeze = prepared
 
@@ -245,13 +248,7 @@ class Screener:
         found = self.index.shortlist(query.name, limit=self.config.candidates)
         if not len(found.name_ids):
             return []
-        # Best first: once a name shares too little of the query's keys, so do the rest; a
-        # name whose keys and spelling together fall under the evidence floor is skipped.
-        coverage = found.coverage
-        wanted = coverage + found.spelling >= EVIDENCE_FLOOR
-        short = coverage < coverage[0] * RELATIVE_COVERAGE
-        if short.any():
-            wanted[int(np.argmax(short)) :] = False
+        wanted = worth_comparing(found)
         if floor is not None:  # bounded in bulk below the floor (the exact ceiling is lower)
             wanted &= self.bounds.reachable(query, found.entries, floor)
         names = self.index.names
@@ -338,6 +335,19 @@ class Screener:
             reasons=tuple(reasons),
             entry=entry,
         )
+
+
+def worth_comparing(found: Shortlist) -> npt.NDArray[np.bool_]:
+    """Which names of a shortlist (best first) are compared with the traveller's: once a name
+    shares too little of the query's keys (under :data:`RELATIVE_COVERAGE` of the best's), so
+    do the rest; a name whose key coverage and spelling together fall under
+    :data:`EVIDENCE_FLOOR` is skipped."""
+    coverage = found.coverage
+    wanted: npt.NDArray[np.bool_] = coverage + found.spelling >= EVIDENCE_FLOOR
+    short = coverage < coverage[0] * RELATIVE_COVERAGE
+    if short.any():
+        wanted[int(np.argmax(short)) :] = False
+    return wanted
 
 
 def _screened_names(entry: ListEntry) -> list[str]:
