@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from borderpost.names import NameComparison, NameKey, ScoredNames, prepare, score_names
+from borderpost.names import NameComparison, prepare, score_names
 from borderpost.screening.bound import EntryBounds
+from borderpost.screening.comparison import NameTable
 from borderpost.screening.features import FEATURES, Context, Feature
 from borderpost.screening.index import NameIndex, Shortlist, build
 from borderpost.screening.lost_stolen import LostStolenHit, LostStolenIndex, LostStolenRecord
@@ -133,6 +134,7 @@ class Screener:
         self.index: NameIndex = build([_screened_names(entry) for entry in self.entries])
         self.bounds = EntryBounds(self.entries, self.config.features)
         self.lost_stolen = LostStolenIndex(lost_stolen)
+        self.table = NameTable()  # names as the compiled comparison reads them
         self._strong: dict[int, frozenset[str]] = {}  # id(entry) -> its strong names
         self._list_names = tuple(sorted({entry.list_name for entry in self.entries}))
         # The lowest threshold of any list: no hit of a screening over every list can score
@@ -153,7 +155,7 @@ class Screener:
         about 0.1 ms per name), then freezes them out of the garbage collector's sight like the
         index. Returns the names prepared."""
         for name in self.index.names:
-            prepare(name)
+            self.table.add(prepare(name))
         for entry in self.entries:
             self._strong_of(entry)
         # The prepared names are long-lived too: out of the collector's sight with the index.
@@ -242,8 +244,6 @@ class Screener:
         birth is years from every candidate's is cleared without a single name comparison.
         """
         allowed = set(lists) if lists else None
-        query_key: NameKey | None = None  # prepared on the first comparison
-        best: dict[int, tuple[ScoredNames, str]] = {}
         ceilings: dict[int, float] = {}
         found = self.index.shortlist(query.name, limit=self.config.candidates)
         if not len(found.name_ids):
@@ -251,6 +251,7 @@ class Screener:
         wanted = worth_comparing(found)
         if floor is not None:  # bounded in bulk below the floor (the exact ceiling is lower)
             wanted &= self.bounds.reachable(query, found.entries, floor)
+        compared: list[tuple[int, str]] = []  # (entry, name) pairs whose names are compared
         names = self.index.names
         for name_id, number in zip(
             found.name_ids[wanted].tolist(), found.entries[wanted].tolist(), strict=True
@@ -264,24 +265,29 @@ class Screener:
                     ceiling = ceilings[number] = self.ceiling(query, entry)
                 if ceiling < floor:
                     continue
-            if query_key is None:
-                query_key = prepare(query.name)
-            name = names[name_id]
-            comparison = score_names(query_key, prepare(name))  # explained if a hit
+            compared.append((number, names[name_id]))
+        if not compared:
+            return []
+        query_key = prepare(query.name)
+        scores = self.table.scores(query_key, [name for _number, name in compared])
+        best: dict[int, tuple[float, str]] = {}
+        for (number, name), score in zip(compared, scores, strict=True):
             current = best.get(number)
-            if current is None or comparison.score > current[0].score:
-                best[number] = (comparison, name)
+            if current is None or score > current[0]:
+                best[number] = (score, name)
             elif (
-                comparison.score == current[0].score
-                and self._is_weak(entry, current[1])
-                and not self._is_weak(entry, name)
+                score == current[0]
+                and self._is_weak(self.entries[number], current[1])
+                and not self._is_weak(self.entries[number], name)
             ):
-                best[number] = (comparison, name)  # a tie: the strong name, not the weak alias
+                best[number] = (score, name)  # a tie: the strong name, not the weak alias
         hits = []
-        for number, (comparison, matched) in best.items():
-            if comparison.score < MIN_NAME_SCORE:
+        for number, (score, matched) in best.items():
+            if score < MIN_NAME_SCORE:
                 continue
-            hits.append(self._hit(query, self.entries[number], comparison.explain(), matched))
+            # the explanation, from the comparison in Python (the same score)
+            comparison = score_names(query_key, prepare(matched)).explain()
+            hits.append(self._hit(query, self.entries[number], comparison, matched))
         hits.sort(key=lambda hit: (-hit.score, hit.list_name, hit.entry_id))
         return hits
 
