@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from borderpost.names import NameComparison, prepare, score_names
+from borderpost.screening import features
 from borderpost.screening.bound import EntryBounds
 from borderpost.screening.comparison import NameTable
 from borderpost.screening.features import FEATURES, Context, Feature
@@ -51,6 +52,8 @@ _SETTLE_CHECK = 31  # look at the count after every 32 screenings (a mask)
 # What features that read the name see when the engine bounds a candidate's score before
 # comparing names (they are not run on it: their best contribution is assumed instead).
 _PERFECT = NameComparison("", "", 1.0, (), (), (), "")
+# A total this far under the floor rounds (to 4 places) under it, whatever the summation order.
+_ROUNDING = 1e-4
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +138,11 @@ class Screener:
         self.bounds = EntryBounds(self.entries, self.config.features)
         self.lost_stolen = LostStolenIndex(lost_stolen)
         self.table = NameTable()  # names as the compiled comparison reads them
+        # what the name score weighs (a name short of perfect by d takes d times this from
+        # the best total)
+        self._name_weight = sum(
+            f.weight for f in self.config.features if f.func is features.name_similarity
+        )
         self._strong: dict[int, frozenset[str]] = {}  # id(entry) -> its strong names
         self._list_names = tuple(sorted({entry.list_name for entry in self.entries}))
         # The lowest threshold of any list: no hit of a screening over every list can score
@@ -156,6 +164,7 @@ class Screener:
         index. Returns the names prepared."""
         for name in self.index.names:
             self.table.add(prepare(name))
+        self.table.settle()
         for entry in self.entries:
             self._strong_of(entry)
         # The prepared names are long-lived too: out of the collector's sight with the index.
@@ -244,7 +253,7 @@ class Screener:
         birth is years from every candidate's is cleared without a single name comparison.
         """
         allowed = set(lists) if lists else None
-        ceilings: dict[int, float] = {}
+        totals: dict[int, float] = {}  # each entry's best total whatever the names
         found = self.index.shortlist(query.name, limit=self.config.candidates)
         if not len(found.name_ids):
             return []
@@ -260,10 +269,10 @@ class Screener:
             if allowed is not None and entry.list_name not in allowed:
                 continue
             if floor is not None:
-                ceiling = ceilings.get(number)
-                if ceiling is None:
-                    ceiling = ceilings[number] = self.ceiling(query, entry)
-                if ceiling < floor:
+                total = totals.get(number)
+                if total is None:
+                    total = totals[number] = self._best_total(query, entry)
+                if round(min(1.0, max(0.0, total + 1e-9)), 4) < floor:  # as ceiling()
                     continue
             compared.append((number, names[name_id]))
         if not compared:
@@ -285,6 +294,11 @@ class Screener:
         for number, (score, matched) in best.items():
             if score < MIN_NAME_SCORE:
                 continue
+            if (
+                floor is not None
+                and totals[number] - self._name_weight * (1.0 - score) < floor - _ROUNDING
+            ):
+                continue  # under the floor whatever the rest: not worth explaining
             # the explanation, from the comparison in Python (the same score)
             comparison = score_names(query_key, prepare(matched)).explain()
             hits.append(self._hit(query, self.entries[number], comparison, matched))
@@ -295,6 +309,12 @@ class Screener:
         """The best score ``entry`` could reach for ``query`` whatever the names: the exact
         contribution of every feature that does not read the name, plus the most each one
         that does could add."""
+        # the same rounding as a hit's score, a hair up so that float summation order never
+        # puts the ceiling under a score it bounds
+        return round(min(1.0, max(0.0, self._best_total(query, entry) + 1e-9)), 4)
+
+    def _best_total(self, query: Query, entry: ListEntry) -> float:
+        """:meth:`ceiling` before it is kept within [0, 1] and rounded."""
         context = Context(query, entry, _PERFECT, entry.name)
         total = 0.0
         for feature in self.config.features:
@@ -306,9 +326,7 @@ class Screener:
             result = feature.func(context)
             if result is not None:
                 total += result.value * feature.weight
-        # the same rounding as a hit's score, a hair up so that float summation order never
-        # puts the ceiling under a score it bounds
-        return round(min(1.0, max(0.0, total + 1e-9)), 4)
+        return total
 
     def _is_weak(self, entry: ListEntry, name: str) -> bool:
         """Whether ``name`` comes only from weak aliases of the entry (not from a strong
