@@ -21,6 +21,7 @@ dictionary does (both come back as names are met).
 
 from __future__ import annotations
 
+import threading
 from array import array
 from collections.abc import Iterable, Sequence
 
@@ -62,6 +63,14 @@ class _Records:
     def extend(self, values: Iterable[float]) -> None:
         self._tail.extend(values)  # type: ignore[arg-type]
 
+    def truncate(self, length: int) -> None:
+        """Take out every value appended after the first ``length``."""
+        if length >= self._size:
+            del self._tail[length - self._size :]
+        else:
+            self._size = length
+            self._tail = array(self._typecode)
+
     def flushed(self) -> npt.NDArray[np.int32] | npt.NDArray[np.float64]:
         """The array with every value appended so far."""
         tail = self._tail
@@ -93,10 +102,17 @@ class NameTable:
     """Names as records for the compiled comparison, and the part pairs met so far."""
 
     def __init__(self) -> None:
+        # API workers' threads screen with one screener: one at a time here (the kernel runs
+        # without the GIL and writes the pair dictionary; names are added in several steps)
+        self._lock = threading.RLock()
         self.clear()
 
     def clear(self) -> None:
         """Forget every name and pair (they come back as they are met)."""
+        with self._lock:
+            self._clear()
+
+    def _clear(self) -> None:
         self._ints = _Records("i", np.int32)
         self._floats = _Records("d", np.float64)
         self._names: dict[str, int] = {}  # a name as given -> its record
@@ -106,20 +122,32 @@ class NameTable:
         self._metaphones: dict[str, int] = {}
         self._pairs = _pair_dictionary()
         self._pair_count = 0  # pairs in the dictionary (its len() is slow from Python)
+        # while a traveller's name is in the table: the keys it added to the dictionaries
+        self._journal: list[tuple[dict[str, int] | dict[int, PartKey], str | int]] | None = None
 
     def __len__(self) -> int:
         """Names in the table."""
         return len(self._names)
 
+    def has_room(self) -> bool:
+        """Whether names can be added without the table starting afresh before the next
+        comparison (see :data:`MAX_INTS`)."""
+        return len(self._ints) <= MAX_INTS - _HEADROOM
+
     def settle(self) -> None:
         """Copy the records of the names added into the arrays the kernel reads (done before
         each comparison; after adding many names at once, do it then)."""
-        self._ints.flushed()
-        self._floats.flushed()
+        with self._lock:
+            self._ints.flushed()
+            self._floats.flushed()
 
     def add(self, name: NameKey) -> int:
         """The record of ``name`` (added when new); -1 for a name of more parts than the
         compiled comparison takes (:data:`~borderpost.screening.name_kernel.MAX_PARTS`)."""
+        with self._lock:
+            return self._add(name)
+
+    def _add(self, name: NameKey) -> int:
         found = self._names.get(name.original)
         if found is not None:
             return found
@@ -167,6 +195,8 @@ class NameTable:
         ints.extend(values)
         floats.extend(costs)
         self._names[name.original] = record
+        if self._journal is not None:
+            self._journal.append((self._names, name.original))
         return record
 
     def _part(self, part: PartKey) -> int:
@@ -175,8 +205,9 @@ class NameTable:
             return found
         text = part.text
         classes = sorted(part.classes)
+        text_id = self._id(self._texts, text)
         metaphone = (
-            self._metaphones.setdefault(part.metaphone, len(self._metaphones))
+            self._id(self._metaphones, part.metaphone)
             if len(part.metaphone) >= _MIN_METAPHONE
             else -1
         )
@@ -187,7 +218,7 @@ class NameTable:
         values += (
             text_at,
             len(text),
-            self._texts.setdefault(text, len(self._texts)),
+            text_id,
             part.abjad | part.syllabic << 1,
             classes_at,
             len(classes),
@@ -196,33 +227,60 @@ class NameTable:
         self._ints.extend(values)
         self._parts[part.ident] = record
         self._part_at[record] = part
+        if self._journal is not None:
+            self._journal += ((self._parts, part.ident), (self._part_at, record))
         return record
+
+    def _id(self, ids: dict[str, int], text: str) -> int:
+        """The number of ``text`` in ``ids`` (the next one when new)."""
+        found = ids.get(text)
+        if found is None:
+            found = ids[text] = len(ids)
+            if self._journal is not None:
+                self._journal.append((ids, text))
+        return found
 
     def scores(self, query: NameKey, names: Sequence[str]) -> list[float]:
         """``score_names(query, prepare(name)).score`` for each of ``names``, in one compiled
         call (two when part pairs from an abjad or a syllabary need Python)."""
-        if len(self._ints) > MAX_INTS - _HEADROOM:
-            self.clear()
-        first = self.add(query)
-        if first < 0:
-            return [score_names(query, prepare(name)).score for name in names]
+        with self._lock:
+            return self._scores(query, names)
+
+    def _scores(self, query: NameKey, names: Sequence[str]) -> list[float]:
+        if not self.has_room():
+            self._clear()
         rows: list[int] = []
         fallback: list[int] = []
         known = self._names
         for index, name in enumerate(names):
             row = known.get(name)
             if row is None:
-                row = self.add(prepare(name))
+                row = self._add(prepare(name))
                 if row < 0:
                     fallback.append(index)
-                    row = first  # a stand-in: its score is replaced below
             rows.append(row)
-        found = self._compare(first, np.array(rows, np.int64))
+        # The traveller's name is in the table for this call only (most are never met again):
+        # the table holds list names, and its records do not grow with every traveller.
+        ints_at, floats_at = len(self._ints), len(self._floats)
+        self._journal = []
+        try:
+            first = self._add(query)
+            if first < 0:
+                return [score_names(query, prepare(name)).score for name in names]
+            for index in fallback:
+                rows[index] = first  # a stand-in: its score is replaced below
+            found = self._compare(first, np.array(rows, np.int64), ints_at)
+        finally:
+            for table, key in reversed(self._journal):
+                del table[key]  # type: ignore[arg-type]
+            self._journal = None
+            self._ints.truncate(ints_at)
+            self._floats.truncate(floats_at)
         for index in fallback:
             found[index] = score_names(query, prepare(names[index])).score
         return found
 
-    def _compare(self, query: int, rows: npt.NDArray[np.int64]) -> list[float]:
+    def _compare(self, query: int, rows: npt.NDArray[np.int64], transient: int) -> list[float]:
         if self._pair_count >= MAX_PAIRS:
             self._pairs = _pair_dictionary()
             self._pair_count = 0
@@ -230,7 +288,7 @@ class NameTable:
         ints = self._ints.flushed()
         floats = self._floats.flushed()
         pending, added = compare_names(
-            query, rows, _NO_KEYS, _NO_SCORES, self._pairs, ints, floats, out
+            query, rows, _NO_KEYS, _NO_SCORES, self._pairs, transient, ints, floats, out
         )
         self._pair_count += added
         if len(pending):  # pairs for Python, and a second call for the names that need them
@@ -244,7 +302,7 @@ class NameTable:
             again = np.flatnonzero(np.isnan(out))
             rescored = np.empty(len(again), np.float64)
             pending, added = compare_names(
-                query, rows[again], keys, values, self._pairs, ints, floats, rescored
+                query, rows[again], keys, values, self._pairs, transient, ints, floats, rescored
             )
             self._pair_count += added
             if len(pending):

@@ -2,11 +2,12 @@
 
 ``Screener(entries)`` builds the in-memory index once (per API worker, per CLI run);
 ``screen(query)`` retrieves candidates (:mod:`borderpost.screening.index`), scores the
-traveller's name against each candidate's names (:func:`borderpost.names.score_names`; the
-full explanation, :func:`borderpost.names.compare`, is built only for the names that make
-hits), applies the features of :data:`borderpost.screening.features.FEATURES` and returns
-the hits at or above the threshold, best first. Every hit says which name matched which,
-and why.
+traveller's name against each candidate's names in one compiled call
+(:class:`borderpost.screening.comparison.NameTable`: the scores of
+:func:`borderpost.names.score_names`, to the bit; the full explanation,
+:func:`borderpost.names.compare`, is built only for the names that make hits), applies the
+features of :data:`borderpost.screening.features.FEATURES` and returns the hits at or above
+the threshold, best first. Every hit says which name matched which, and why.
 """
 
 from __future__ import annotations
@@ -163,7 +164,9 @@ class Screener:
         about 0.1 ms per name), then freezes them out of the garbage collector's sight like the
         index. Returns the names prepared."""
         for name in self.index.names:
-            self.table.add(prepare(name))
+            key = prepare(name)
+            if self.table.has_room():  # a list of millions of names: those met come later
+                self.table.add(key)
         self.table.settle()
         for entry in self.entries:
             self._strong_of(entry)
@@ -246,14 +249,16 @@ class Screener:
     ) -> list[Hit]:
         """Every candidate entry scored, best first.
 
-        With ``floor``, an entry whose best possible score is below it is not compared at
-        all: the features that do not read the name (birth date, nationality, gender,
-        documents) are worked out first, and the name counts as a perfect match. The bound
-        is exact, so no hit at or above ``floor`` is lost; a clean traveller whose date of
-        birth is years from every candidate's is cleared without a single name comparison.
+        With ``floor``, only hits that may reach it are returned, and an entry whose best
+        possible score is below it is not compared at all: the features that do not read
+        the name (birth date, nationality, gender, documents) are bounded in bulk first
+        (:class:`borderpost.screening.bound.EntryBounds`), the name counting as a perfect
+        match. The bound is exact, so no hit at or above ``floor`` is lost; a clean
+        traveller whose date of birth is years from every candidate's is cleared without a
+        single name comparison. A candidate whose name scores too low for the floor, given
+        the exact best of the rest, is not explained.
         """
         allowed = set(lists) if lists else None
-        totals: dict[int, float] = {}  # each entry's best total whatever the names
         found = self.index.shortlist(query.name, limit=self.config.candidates)
         if not len(found.name_ids):
             return []
@@ -265,15 +270,8 @@ class Screener:
         for name_id, number in zip(
             found.name_ids[wanted].tolist(), found.entries[wanted].tolist(), strict=True
         ):
-            entry = self.entries[number]
-            if allowed is not None and entry.list_name not in allowed:
+            if allowed is not None and self.entries[number].list_name not in allowed:
                 continue
-            if floor is not None:
-                total = totals.get(number)
-                if total is None:
-                    total = totals[number] = self._best_total(query, entry)
-                if round(min(1.0, max(0.0, total + 1e-9)), 4) < floor:  # as ceiling()
-                    continue
             compared.append((number, names[name_id]))
         if not compared:
             return []
@@ -294,9 +292,10 @@ class Screener:
         for number, (score, matched) in best.items():
             if score < MIN_NAME_SCORE:
                 continue
-            if (
-                floor is not None
-                and totals[number] - self._name_weight * (1.0 - score) < floor - _ROUNDING
+            if floor is not None and (
+                self._best_total(query, self.entries[number])
+                - self._name_weight * (1.0 - score)
+                < floor - _ROUNDING
             ):
                 continue  # under the floor whatever the rest: not worth explaining
             # the explanation, from the comparison in Python (the same score)

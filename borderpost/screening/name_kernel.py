@@ -314,13 +314,16 @@ def compare_names(
     new_keys: npt.NDArray[np.int64],
     new_scores: npt.NDArray[np.float64],
     pairs: dict[int, float],
+    transient: int,
     ints: npt.NDArray[np.int32],
     floats: npt.NDArray[np.float64],
     out: npt.NDArray[np.float64],
 ) -> tuple[npt.NDArray[np.int64], int]:
     """Score the name record ``query`` against each name record of ``names`` into ``out``.
 
-    ``new_keys``/``new_scores``: part pairs' full similarities to remember first. Returns
+    ``new_keys``/``new_scores``: part pairs' full similarities to remember first. Parts
+    whose records start at ``transient`` or later are the traveller's own, taken out of the
+    table after the call: pairs with them are remembered for this call only. Returns
     the keys of the pairs whose full similarity is wanted from Python (the names that need
     them score NaN: call again for those with them), and how many pairs the dictionary
     gained.
@@ -330,6 +333,8 @@ def compare_names(
         pairs[new_keys[k]] = new_scores[k]
     pending = np.empty(16, np.int64)
     waiting = 0
+    forget = np.empty(64, np.int64)  # pairs remembered for this call only
+    forgotten = 0
     room = 0
     for n in range(len(names)):
         units = ints[names[n] + N_UNIT_COUNT] * ints[query + N_UNIT_COUNT]
@@ -393,10 +398,16 @@ def compare_names(
                     ceiling = spelling_ceiling(ints, a_part, b_part, work)
                     if ceiling < floor - DISMISSAL_MARGIN:
                         pairs[key] = DISMISSED + ceiling
+                        if a_part >= transient or b_part >= transient:
+                            forget = _append(forget, forgotten, key)
+                            forgotten += 1
                         continue
                 if known >= DISMISSED or known == NEVER_MET:  # the full similarity is wanted
                     if ints[a_part + I_FLAGS] or ints[b_part + I_FLAGS]:
                         pairs[key] = PENDING  # from Python
+                        if a_part >= transient or b_part >= transient:
+                            forget = _append(forget, forgotten, key)
+                            forgotten += 1
                         pending = _append(pending, waiting, key)
                         waiting += 1
                         unknown = True
@@ -406,6 +417,9 @@ def compare_names(
                         work = np.empty(2 * need, np.int64)
                     known = latin_similarity(ints, a_part, b_part, work)
                     pairs[key] = known
+                    if a_part >= transient or b_part >= transient:
+                        forget = _append(forget, forgotten, key)
+                        forgotten += 1
                 if known < floor or unknown:
                     continue  # under the floor; or no score for this name on this call
                 left_unit[count] = a
@@ -437,4 +451,9 @@ def compare_names(
                 ints,
                 floats,
             )
+    for k in range(len(new_keys)):
+        if (new_keys[k] >> 32) >= transient or (new_keys[k] & 0xFFFFFFFF) >= transient:
+            pairs.pop(new_keys[k], 0.0)
+    for k in range(forgotten):
+        pairs.pop(forget[k], 0.0)
     return pending[:waiting], len(pairs) - before
