@@ -46,6 +46,9 @@ ONE_PART_CAP = 0.7
 INITIALS_ONLY_CAP = 0.5
 CONFLICT_PENALTY = 1.5
 _UNDER_CAPS = min(ONE_PART_CAP, INITIALS_ONLY_CAP)
+# how a capped comparison says so
+INITIALS_ONLY_NOTE = f"capped at {INITIALS_ONLY_CAP}: only initials agree"
+ONE_PART_NOTE = f"capped at {ONE_PART_CAP}: only one name part agrees"
 _MISSING_PENALTY = {
     PartKind.NAME: 0.3,
     PartKind.PATRONYMIC: 0.1,
@@ -309,10 +312,10 @@ def _score(
         ):
             initials_only = False
     if covered and initials_only and score > INITIALS_ONLY_CAP:
-        return INITIALS_ONLY_CAP, f"capped at {INITIALS_ONLY_CAP}: only initials agree"
+        return INITIALS_ONLY_CAP, INITIALS_ONLY_NOTE
     named = max(left.named, right.named)
     if covered <= 1 and named >= 2 and score > ONE_PART_CAP:
-        return ONE_PART_CAP, f"capped at {ONE_PART_CAP}: only one name part agrees"
+        return ONE_PART_CAP, ONE_PART_NOTE
     return score, ""
 
 
@@ -320,8 +323,9 @@ def _heavy(rest: LeftOver) -> float:
     return -rest.weight
 
 
-def _left_over(name: NameKey, used: int) -> list[LeftOver]:
-    """Parts not aligned (``used``: a bit per part aligned)."""
+def left_over(name: NameKey, used: int) -> list[LeftOver]:
+    """The parts of ``name`` not aligned (``used``: a bit per part aligned, as
+    :func:`borderpost.names.alignment.align` gives them), as they count against a score."""
     return [rest for bit, rest in name.edged if not used & bit]
 
 
@@ -381,8 +385,8 @@ def score_names(left: NameKey | str, right: NameKey | str) -> ScoredNames:
     swapped = (b.normalized, b.original) < (a.normalized, a.original)
     first, second = (b, a) if swapped else (a, b)
     pairs, used_first, used_second = align(first, second)
-    rest_first = _left_over(first, used_first)
-    rest_second = _left_over(second, used_second)
+    rest_first = left_over(first, used_first)
+    rest_second = left_over(second, used_second)
     score, capped = _score(first, second, pairs, rest_first, rest_second)
     return ScoredNames(round(score, 4), a, b, pairs, rest_first, rest_second, swapped, capped)
 

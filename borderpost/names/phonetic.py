@@ -232,7 +232,7 @@ _CONFUSABLE = frozenset(
 CONFUSABLE_COST = 0.5
 # The same pairs as two-letter strings, both ways round (looked up for every cell of the
 # distance table).
-_CONFUSABLE_PAIRS = frozenset(a + b for pair in _CONFUSABLE for a in pair for b in pair if a != b)
+CONFUSABLE_PAIRS = frozenset(a + b for pair in _CONFUSABLE for a in pair for b in pair if a != b)
 
 
 @lru_cache(maxsize=65536)
@@ -254,7 +254,7 @@ def skeleton_distance(left: str, right: str) -> float:
         for j, b in enumerate(right, start=1):
             if a == b:
                 swap = 0.0
-            elif a + b in _CONFUSABLE_PAIRS:
+            elif a + b in CONFUSABLE_PAIRS:
                 swap = CONFUSABLE_COST
             else:
                 swap = 1.0

@@ -24,17 +24,40 @@ from __future__ import annotations
 import threading
 from array import array
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 import numba
 import numpy as np
 import numpy.typing as npt
 
-from borderpost.names import NameKey, PartKey, PartKind, part_similarity, prepare, score_names
+from borderpost.names import (
+    NameComparison,
+    NameKey,
+    PartKey,
+    PartKind,
+    ScoredNames,
+    part_similarity,
+    prepare,
+    score_names,
+)
+from borderpost.names.compare import INITIALS_ONLY_NOTE, ONE_PART_NOTE, left_over
+from borderpost.names.phonetic import CONFUSABLE_PAIRS, long_vowels, written_vowels
 from borderpost.screening.name_kernel import (
+    CAP_INITIALS_ONLY,
+    CAP_NONE,
+    CAP_ONE_PART,
+    D_CAP,
+    D_COLUMNS,
+    D_PAIRS,
+    D_SWAPPED,
+    D_TAKEN,
+    D_USED_FIRST,
+    D_USED_SECOND,
     MAX_PARTS,
     PARTICLE_WEIGHT,
     compare_names,
 )
+from borderpost.screening.part_kernel import I_KEYS
 
 MAX_INTS = 1 << 25  # 128 MB of records: some 250,000 names
 MAX_PAIRS = 1 << 20
@@ -45,6 +68,11 @@ _MIN_METAPHONE = 3  # as borderpost.names.similarity: a shorter Metaphone key is
 _LOW = 0xFFFFFFFF
 _NO_KEYS = np.empty(0, np.int64)
 _NO_SCORES = np.empty(0, np.float64)
+# which class letters an abjad's transliterations swap, by code point (the kernel's table)
+_CONFUSABLE = np.zeros((128, 128), np.bool_)
+for _pair in CONFUSABLE_PAIRS:
+    _CONFUSABLE[ord(_pair[0]), ord(_pair[1])] = True
+_NOTES = {CAP_NONE: "", CAP_INITIALS_ONLY: INITIALS_ONLY_NOTE, CAP_ONE_PART: ONE_PART_NOTE}
 
 
 class _Records:
@@ -62,6 +90,13 @@ class _Records:
 
     def extend(self, values: Iterable[float]) -> None:
         self._tail.extend(values)  # type: ignore[arg-type]
+
+    def set(self, index: int, value: float) -> None:
+        """Change the value at ``index``."""
+        if index < self._size:
+            self._array[index] = value
+        else:
+            self._tail[index - self._size] = value  # type: ignore[call-overload]
 
     def truncate(self, length: int) -> None:
         """Take out every value appended after the first ``length``."""
@@ -84,6 +119,57 @@ class _Records:
             self._size = end
             self._tail = array(self._typecode)
         return self._array
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """A traveller's name scored against a batch of names (see :meth:`NameTable.score`).
+
+    Attributes:
+        query: the traveller's name, prepared.
+        names: the names it was scored against.
+        scores: ``score_names(query, prepare(name)).score`` for each.
+    """
+
+    query: NameKey
+    names: Sequence[str]
+    scores: list[float]
+    # each comparison's alignment as the kernel gives it (name_kernel's D_* columns), and
+    # the comparisons of names too long for the kernel, made in Python
+    detail: npt.NDArray[np.int64] = field(repr=False)
+    in_python: dict[int, ScoredNames] = field(repr=False)
+
+    def scored(self, index: int) -> ScoredNames:
+        """What ``score_names(query, prepare(names[index]))`` gives, from the alignment the
+        kernel found (the evidence of each aligned pair from
+        :func:`borderpost.names.part_similarity`)."""
+        found = self.in_python.get(index)
+        if found is not None:
+            return found
+        key = prepare(self.names[index])
+        row = self.detail[index]
+        swapped = bool(row[D_SWAPPED])
+        first, second = (key, self.query) if swapped else (self.query, key)
+        pairs = []
+        for k in range(int(row[D_TAKEN])):
+            a = first.units[int(row[D_PAIRS + 2 * k])]
+            b = second.units[int(row[D_PAIRS + 2 * k + 1])]
+            similarity, evidence = part_similarity(a.key, b.key)
+            pairs.append((a, b, similarity, evidence))
+        return ScoredNames(
+            self.scores[index],
+            self.query,
+            key,
+            pairs,
+            left_over(first, int(row[D_USED_FIRST])),
+            left_over(second, int(row[D_USED_SECOND])),
+            swapped,
+            _NOTES[int(row[D_CAP])],
+        )
+
+    def explain(self, index: int) -> NameComparison:
+        """``compare(query, prepare(names[index]))``: aligned parts and the reason."""
+        return self.scored(index).explain()
 
 
 def _code_points(text: str) -> memoryview:
@@ -223,13 +309,38 @@ class NameTable:
             classes_at,
             len(classes),
             metaphone,
+            -1,  # keys: written when first wanted
         )
         self._ints.extend(values)
         self._parts[part.ident] = record
         self._part_at[record] = part
         if self._journal is not None:
             self._journal += ((self._parts, part.ident), (self._part_at, record))
+        if part.abjad or part.syllabic:
+            self._write_keys(record)  # every comparison with it reads them
         return record
+
+    def _write_keys(self, record: int) -> None:
+        """Work out the keys of the part at ``record`` (skeletons, vowel keys, loose key, vowel
+        counts) and point its record at them."""
+        part = self._part_at[record]
+        values: list[int] = []
+        block: list[int] = []
+        at = len(self._ints)
+        for key in (
+            part.skeleton,
+            part.vowel_key,
+            part.split_skeleton,
+            part.split_vowel_key,
+            part.coarse,
+        ):
+            block += (at + len(values), len(key))
+            values += _code_points(key)
+        block += (long_vowels(part.text), written_vowels(part.text))
+        self._ints.extend(values)
+        keys_at = len(self._ints)
+        self._ints.extend(block)
+        self._ints.set(record + I_KEYS, keys_at)
 
     def _id(self, ids: dict[str, int], text: str) -> int:
         """The number of ``text`` in ``ids`` (the next one when new)."""
@@ -240,47 +351,76 @@ class NameTable:
                 self._journal.append((ids, text))
         return found
 
-    def scores(self, query: NameKey, names: Sequence[str]) -> list[float]:
-        """``score_names(query, prepare(name)).score`` for each of ``names``, in one compiled
-        call (two when part pairs from an abjad or a syllabary need Python)."""
+    def score(self, query: NameKey, names: Sequence[str]) -> Batch:
+        """``query`` against each of ``names`` (list names, as given) in one compiled call (two
+        when parts from an abjad or a syllabary need their keys worked out first): the
+        scores of ``score_names``, and how each comparison aligned for its explanation."""
         with self._lock:
-            return self._scores(query, names)
+            return self._score(query, names)
 
-    def _scores(self, query: NameKey, names: Sequence[str]) -> list[float]:
+    def explain(self, query: NameKey, name: str) -> NameComparison:
+        """``compare(query, prepare(name))``, aligned by the compiled call."""
+        return self.score(query, [name]).explain(0)
+
+    def scores(self, query: NameKey, names: Sequence[str]) -> list[float]:
+        """``score_names(query, prepare(name)).score`` for each of ``names``."""
+        return self.score(query, names).scores
+
+    def _score(self, query: NameKey, names: Sequence[str]) -> Batch:
         if not self.has_room():
             self._clear()
         rows: list[int] = []
-        fallback: list[int] = []
+        python: list[int] = []  # names too long for the kernel
         known = self._names
         for index, name in enumerate(names):
             row = known.get(name)
             if row is None:
                 row = self._add(prepare(name))
                 if row < 0:
-                    fallback.append(index)
+                    python.append(index)
             rows.append(row)
         # The traveller's name is in the table for this call only (most are never met again):
         # the table holds list names, and its records do not grow with every traveller.
         ints_at, floats_at = len(self._ints), len(self._floats)
         self._journal = []
+        self._keyed: list[int] = []  # list names' parts given keys in this call
         try:
             first = self._add(query)
             if first < 0:
-                return [score_names(query, prepare(name)).score for name in names]
-            for index in fallback:
-                rows[index] = first  # a stand-in: its score is replaced below
-            found = self._compare(first, np.array(rows, np.int64), ints_at)
+                python = list(range(len(names)))
+                rows = [first] * len(names)  # no row: all scored in Python
+            for index in python:
+                rows[index] = first
+            detail = np.empty((len(rows), D_COLUMNS), np.int64)
+            detail_scores = np.empty((len(rows), MAX_PARTS + 1), np.float64)
+            found = (
+                self._compare(first, np.array(rows, np.int64), ints_at, detail, detail_scores)
+                if first >= 0
+                else [0.0] * len(rows)
+            )
         finally:
             for table, key in reversed(self._journal):
                 del table[key]  # type: ignore[arg-type]
             self._journal = None
             self._ints.truncate(ints_at)
             self._floats.truncate(floats_at)
-        for index in fallback:
-            found[index] = score_names(query, prepare(names[index])).score
-        return found
+            # keys written in this call for list names' parts: again, where they stay
+            for record in self._keyed:
+                self._write_keys(record)
+            self._keyed = []
+        in_python = {index: score_names(query, prepare(names[index])) for index in python}
+        for index, scored in in_python.items():
+            found[index] = scored.score
+        return Batch(query, names, found, detail, in_python)
 
-    def _compare(self, query: int, rows: npt.NDArray[np.int64], transient: int) -> list[float]:
+    def _compare(
+        self,
+        query: int,
+        rows: npt.NDArray[np.int64],
+        transient: int,
+        detail: npt.NDArray[np.int64],
+        detail_scores: npt.NDArray[np.float64],
+    ) -> list[float]:
         if self._pair_count >= MAX_PAIRS:
             self._pairs = _pair_dictionary()
             self._pair_count = 0
@@ -288,24 +428,47 @@ class NameTable:
         ints = self._ints.flushed()
         floats = self._floats.flushed()
         pending, added = compare_names(
-            query, rows, _NO_KEYS, _NO_SCORES, self._pairs, transient, ints, floats, out
+            query,
+            rows,
+            self._pairs,
+            transient,
+            ints,
+            floats,
+            out,
+            detail,
+            detail_scores,
+            _CONFUSABLE,
         )
         self._pair_count += added
-        if len(pending):  # pairs for Python, and a second call for the names that need them
-            wanted = sorted(set(pending.tolist()))
-            part_at = self._part_at
-            keys = np.array(wanted, np.int64)
-            values = np.array(
-                [part_similarity(part_at[k >> 32], part_at[k & _LOW])[0] for k in wanted],
-                np.float64,
-            )
+        if len(pending):  # parts' keys from Python, and a second call for the names
+            parts = {int(key) >> 32 for key in pending.tolist()}
+            parts |= {int(key) & _LOW for key in pending.tolist()}
+            for record in sorted(parts):
+                if self._ints.flushed()[record + I_KEYS] < 0:
+                    self._write_keys(record)
+                    if record < transient:
+                        self._keyed.append(record)
+            ints = self._ints.flushed()
             again = np.flatnonzero(np.isnan(out))
             rescored = np.empty(len(again), np.float64)
+            detail_again = np.empty((len(again), D_COLUMNS), np.int64)
+            scores_again = np.empty((len(again), MAX_PARTS + 1), np.float64)
             pending, added = compare_names(
-                query, rows[again], keys, values, self._pairs, transient, ints, floats, rescored
+                query,
+                rows[again],
+                self._pairs,
+                transient,
+                ints,
+                floats,
+                rescored,
+                detail_again,
+                scores_again,
+                _CONFUSABLE,
             )
             self._pair_count += added
             if len(pending):
-                raise RuntimeError("compiled name comparison: part pairs pending twice")
+                raise RuntimeError("compiled name comparison: part keys wanted twice")
             out[again] = rescored
+            detail[again] = detail_again
+            detail_scores[again] = scores_again
         return [round(score, 4) for score in out.tolist()]

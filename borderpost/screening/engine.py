@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from borderpost.names import NameComparison, prepare, score_names
+from borderpost.names import NameComparison, prepare
 from borderpost.screening import features
 from borderpost.screening.bound import EntryBounds
 from borderpost.screening.comparison import NameTable
+from borderpost.screening.compiled import kernel
 from borderpost.screening.features import FEATURES, Context, Feature
 from borderpost.screening.index import NameIndex, Shortlist, build
 from borderpost.screening.lost_stolen import LostStolenHit, LostStolenIndex, LostStolenRecord
@@ -276,20 +277,20 @@ class Screener:
         if not compared:
             return []
         query_key = prepare(query.name)
-        scores = self.table.scores(query_key, [name for _number, name in compared])
-        best: dict[int, tuple[float, str]] = {}
-        for (number, name), score in zip(compared, scores, strict=True):
+        batch = self.table.score(query_key, [name for _number, name in compared])
+        best: dict[int, tuple[float, int]] = {}  # entry -> its best score, the name's index
+        for index, ((number, name), score) in enumerate(zip(compared, batch.scores, strict=True)):
             current = best.get(number)
             if current is None or score > current[0]:
-                best[number] = (score, name)
+                best[number] = (score, index)
             elif (
                 score == current[0]
-                and self._is_weak(self.entries[number], current[1])
+                and self._is_weak(self.entries[number], compared[current[1]][1])
                 and not self._is_weak(self.entries[number], name)
             ):
-                best[number] = (score, name)  # a tie: the strong name, not the weak alias
+                best[number] = (score, index)  # a tie: the strong name, not the weak alias
         hits = []
-        for number, (score, matched) in best.items():
+        for number, (score, index) in best.items():
             if score < MIN_NAME_SCORE:
                 continue
             if floor is not None and (
@@ -298,9 +299,8 @@ class Screener:
                 < floor - _ROUNDING
             ):
                 continue  # under the floor whatever the rest: not worth explaining
-            # the explanation, from the comparison in Python (the same score)
-            comparison = score_names(query_key, prepare(matched)).explain()
-            hits.append(self._hit(query, self.entries[number], comparison, matched))
+            matched = compared[index][1]
+            hits.append(self._hit(query, self.entries[number], batch.explain(index), matched))
         hits.sort(key=lambda hit: (-hit.score, hit.list_name, hit.entry_id))
         return hits
 
@@ -365,11 +365,21 @@ def worth_comparing(found: Shortlist) -> npt.NDArray[np.bool_]:
     shares too little of the query's keys (under :data:`RELATIVE_COVERAGE` of the best's), so
     do the rest; a name whose key coverage and spelling together fall under
     :data:`EVIDENCE_FLOOR` is skipped."""
-    coverage = found.coverage
-    wanted: npt.NDArray[np.bool_] = coverage + found.spelling >= EVIDENCE_FLOOR
-    short = coverage < coverage[0] * RELATIVE_COVERAGE
-    if short.any():
-        wanted[int(np.argmax(short)) :] = False
+    return _worth(found.coverage, found.spelling, EVIDENCE_FLOOR, RELATIVE_COVERAGE)
+
+
+@kernel
+def _worth(
+    coverage: npt.NDArray[np.float64],
+    spelling: npt.NDArray[np.float64],
+    evidence_floor: float,
+    relative: float,
+) -> npt.NDArray[np.bool_]:
+    wanted = np.empty(len(coverage), np.bool_)
+    short = False
+    for k in range(len(coverage)):
+        short = short or coverage[k] < coverage[0] * relative
+        wanted[k] = not short and coverage[k] + spelling[k] >= evidence_floor
     return wanted
 
 

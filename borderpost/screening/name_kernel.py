@@ -12,9 +12,9 @@ in a compiled dictionary, keyed by the two parts' record offsets:
 - a pair's full similarity ``s`` (0 to 1);
 - ``DISMISSED + c`` for a pair dismissed on its edit distance, ``c`` being the ceiling
   (:func:`borderpost.names.similarity.similar_enough`'s dismissal);
-- ``PENDING`` for a pair whose full similarity Python works out (a part from an abjad or a
-  syllabary): the kernel lists such pairs and gives no scores; the caller works them out
-  and calls again with them.
+- ``PENDING`` for a pair with a part from an abjad or a syllabary whose keys (or those of
+  the part it meets) are not written yet: the kernel lists such pairs and gives no score
+  for their names; the caller writes the keys and calls again for those names.
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ import numpy.typing as npt
 from borderpost.screening.compiled import kernel
 from borderpost.screening.part_kernel import (
     I_FLAGS,
+    I_KEYS,
     I_LENGTH,
     I_TEXT_ID,
-    latin_similarity,
+    pair_score,
     spelling_ceiling,
     work_room,
 )
@@ -59,10 +60,25 @@ N_ORIGINAL = 7  # ... and of the name as given (how score_names orders two names
 N_ORIGINAL_LENGTH = 8
 N_COLUMNS = 9
 
+# What an explained comparison gives in its ``detail`` array: the pairs aligned, the parts
+# each side used (a bit each), the cap applied, which name came first, then each pair as the
+# indices of its two units (in the first name, in the second); their scores go to
+# ``detail_scores``.
+D_TAKEN = 0
+D_USED_FIRST = 1
+D_USED_SECOND = 2
+D_CAP = 3
+D_SWAPPED = 4
+D_PAIRS = 5
+CAP_NONE = 0
+CAP_INITIALS_ONLY = 1
+CAP_ONE_PART = 2
+
 NEVER_MET = -2.0
 PENDING = -1.0
 DISMISSED = 2.0  # added to a dismissal's ceiling
 MAX_PARTS = 62  # parts a name may have for the compiled comparison (a bit each)
+D_COLUMNS = D_PAIRS + 2 * (MAX_PARTS + 1)  # room for a pair per part of the longest name
 
 # the constants of borderpost.names.alignment and compare (a test checks them)
 PART_MATCH = 0.72
@@ -215,8 +231,12 @@ def _score(
     scratch: npt.NDArray[np.int64],
     ints: npt.NDArray[np.int32],
     floats: npt.NDArray[np.float64],
+    detail: npt.NDArray[np.int64],
+    detail_scores: npt.NDArray[np.float64],
 ) -> float:
-    """Align the candidate pairs (as ``alignment.align``) and score (as ``compare._score``)."""
+    """Align the candidate pairs (as ``alignment.align``) and score (as ``compare._score``).
+
+    With a ``detail`` array (not empty), also say how (see :data:`D_TAKEN`...)."""
     room = len(left_unit)
     order = scratch[:room]
     best = scratch[room : 2 * room]
@@ -249,6 +269,16 @@ def _score(
                         best_coverage = coverage
                         taken, used_first, used_second = tried, tried_first, tried_second
                         best[:tried] = trial[:tried]
+    if len(detail):
+        detail[D_TAKEN] = taken
+        detail[D_USED_FIRST] = used_first
+        detail[D_USED_SECOND] = used_second
+        detail[D_CAP] = CAP_NONE
+        for k in range(taken):
+            c = best[k]
+            detail[D_PAIRS + 2 * k] = left_index[c]
+            detail[D_PAIRS + 2 * k + 1] = right_index[c]
+            detail_scores[k] = scores[c]
     matched = 0.0
     total = 0.0
     for k in range(taken):
@@ -289,9 +319,13 @@ def _score(
         ):
             initials_only = False
     if covered and initials_only and score > INITIALS_ONLY_CAP:
+        if len(detail):
+            detail[D_CAP] = CAP_INITIALS_ONLY
         return INITIALS_ONLY_CAP
     named = max(ints[first + N_NAMED], ints[second + N_NAMED])
     if covered <= 1 and named >= 2 and score > ONE_PART_CAP:
+        if len(detail):
+            detail[D_CAP] = CAP_ONE_PART
         return ONE_PART_CAP
     return score
 
@@ -311,28 +345,32 @@ def _append(array: npt.NDArray[np.int64], count: int, value: int) -> npt.NDArray
 def compare_names(
     query: int,
     names: npt.NDArray[np.int64],
-    new_keys: npt.NDArray[np.int64],
-    new_scores: npt.NDArray[np.float64],
     pairs: dict[int, float],
     transient: int,
     ints: npt.NDArray[np.int32],
     floats: npt.NDArray[np.float64],
     out: npt.NDArray[np.float64],
+    detail: npt.NDArray[np.int64],  # 2-D: a row per name
+    detail_scores: npt.NDArray[np.float64],
+    confusable: npt.NDArray[np.bool_],
 ) -> tuple[npt.NDArray[np.int64], int]:
     """Score the name record ``query`` against each name record of ``names`` into ``out``.
 
-    ``new_keys``/``new_scores``: part pairs' full similarities to remember first. Parts
-    whose records start at ``transient`` or later are the traveller's own, taken out of the
-    table after the call: pairs with them are remembered for this call only. Returns
-    the keys of the pairs whose full similarity is wanted from Python (the names that need
-    them score NaN: call again for those with them), and how many pairs the dictionary
-    gained.
+    Parts whose records start at ``transient`` or later are the traveller's own, taken out
+    of the table after the call: pairs with them are remembered for this call only. With a
+    ``detail`` array (a row per name; or no rows), each alignment is given there too (the
+    ``D_*`` columns; the aligned pairs' scores in ``detail_scores``);
+    ``confusable``: see :func:`borderpost.screening.part_kernel.pair_score`. Returns the
+    keys of the pairs that need a part's keys from Python (the names with such pairs score
+    NaN: call again for those once the keys are written), and how many pairs the
+    dictionary gained.
     """
     before = len(pairs)
-    for k in range(len(new_keys)):
-        pairs[new_keys[k]] = new_scores[k]
     pending = np.empty(16, np.int64)
     waiting = 0
+    explain = detail.shape[0] > 0
+    no_detail = np.empty(0, np.int64)
+    no_scores = np.empty(0, np.float64)
     forget = np.empty(64, np.int64)  # pairs remembered for this call only
     forgotten = 0
     room = 0
@@ -350,8 +388,11 @@ def compare_names(
     work = np.empty(256, np.int64)  # for the spelling measures (grown for long texts)
     for n in range(len(names)):
         first, second = query, names[n]
-        if _comes_first(ints, first, second):
+        swapped = _comes_first(ints, first, second)
+        if swapped:
             first, second = second, first
+        if explain:
+            detail[n, D_SWAPPED] = swapped
         count = 0
         unknown = False  # a pair of this comparison is pending
         a = ints[first + N_UNITS]
@@ -383,14 +424,10 @@ def compare_names(
                 floor = MERGE_MATCH if merged else PART_MATCH
                 key = (np.int64(a_part) << 32) | np.int64(b_part)
                 known = pairs.get(key, NEVER_MET)
-                if known == PENDING:
-                    pending = _append(pending, waiting, key)
-                    waiting += 1
-                    unknown = True
-                    continue
                 if known >= DISMISSED:
                     if known - DISMISSED < floor - DISMISSAL_MARGIN:
                         continue  # dismissed before on its spelling
+                    wanted = True  # dismissed under a lower floor: the full score is wanted
                 elif known == NEVER_MET:  # dismissed now on its spelling?
                     need = work_room(a_size, ints[b_part + I_LENGTH])
                     if len(work) < need:
@@ -402,12 +439,18 @@ def compare_names(
                             forget = _append(forget, forgotten, key)
                             forgotten += 1
                         continue
-                if known >= DISMISSED or known == NEVER_MET:  # the full similarity is wanted
-                    if ints[a_part + I_FLAGS] or ints[b_part + I_FLAGS]:
-                        pairs[key] = PENDING  # from Python
-                        if a_part >= transient or b_part >= transient:
-                            forget = _append(forget, forgotten, key)
-                            forgotten += 1
+                    wanted = True
+                else:
+                    wanted = known == PENDING
+                if wanted:
+                    if (ints[a_part + I_FLAGS] or ints[b_part + I_FLAGS]) and (
+                        ints[a_part + I_KEYS] < 0 or ints[b_part + I_KEYS] < 0
+                    ):  # the keys of a part are wanted from Python first
+                        if known != PENDING:
+                            pairs[key] = PENDING
+                            if a_part >= transient or b_part >= transient:
+                                forget = _append(forget, forgotten, key)
+                                forgotten += 1
                         pending = _append(pending, waiting, key)
                         waiting += 1
                         unknown = True
@@ -415,7 +458,7 @@ def compare_names(
                     need = work_room(a_size, ints[b_part + I_LENGTH])
                     if len(work) < need:
                         work = np.empty(2 * need, np.int64)
-                    known = latin_similarity(ints, a_part, b_part, work)
+                    known = pair_score(ints, a_part, b_part, work, confusable)
                     pairs[key] = known
                     if a_part >= transient or b_part >= transient:
                         forget = _append(forget, forgotten, key)
@@ -450,10 +493,9 @@ def compare_names(
                 scratch,
                 ints,
                 floats,
+                detail[n] if explain else no_detail,
+                detail_scores[n] if explain else no_scores,
             )
-    for k in range(len(new_keys)):
-        if (new_keys[k] >> 32) >= transient or (new_keys[k] & 0xFFFFFFFF) >= transient:
-            pairs.pop(new_keys[k], 0.0)
     for k in range(forgotten):
         pairs.pop(forget[k], 0.0)
     return pending[:waiting], len(pairs) - before
