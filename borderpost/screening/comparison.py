@@ -57,7 +57,7 @@ from borderpost.screening.name_kernel import (
     PARTICLE_WEIGHT,
     compare_names,
 )
-from borderpost.screening.part_kernel import I_KEYS
+from borderpost.screening.part_kernel import I_KEYS, K_COLUMNS
 
 MAX_INTS = 1 << 25  # 128 MB of records: some 250,000 names
 MAX_PAIRS = 1 << 20
@@ -172,6 +172,24 @@ class Batch:
         return self.scored(index).explain()
 
 
+def _key_block(part: PartKey, at: int) -> list[int]:
+    """The code points of a part's keys, then its key block (the ``K_*`` columns, offsets
+    counted from ``at``, where the values will go)."""
+    values: list[int] = []
+    block: list[int] = []
+    for key in (
+        part.skeleton,
+        part.vowel_key,
+        part.split_skeleton,
+        part.split_vowel_key,
+        part.coarse,
+    ):
+        block += (at + len(values), len(key))
+        values += _code_points(key)
+    block += (long_vowels(part.text), written_vowels(part.text))
+    return values + block
+
+
 def _code_points(text: str) -> memoryview:
     """The code points of ``text`` (as ``ord`` gives them), fast."""
     return memoryview(text.encode("utf-32-le", "surrogatepass")).cast("I")
@@ -240,12 +258,19 @@ class NameTable:
         if len(name.parts) > MAX_PARTS:
             return -1
         units = name.units
-        parts = [self._part(unit.key) for unit in units]  # new parts' records come first
-        ints = self._ints
         floats = self._floats
-        at = len(ints)
         weights_at = len(floats)
-        values: list[int] = []
+        at = len(self._ints)
+        values: list[int] = []  # every value this name adds, appended at ``at`` at the end
+        known = self._parts
+        parts = [
+            found if (found := known.get(unit.key.ident)) is not None else -1 for unit in units
+        ]
+        added: dict[str, tuple[int, PartKey]] = {}  # parts met for the first time
+        for number, part in enumerate(parts):
+            if part < 0:  # its record first
+                parts[number] = self._part(units[number].key, values, at, added)
+        units_at = at + len(values)
         for number, unit in enumerate(units):
             values += (
                 parts[number],
@@ -268,7 +293,7 @@ class NameTable:
         values += _code_points(name.original)
         record = at + len(values)
         values += (
-            at,
+            units_at,
             len(units),
             left_over_at,
             len(name.parts),
@@ -278,17 +303,27 @@ class NameTable:
             original_at,
             len(name.original),
         )
-        ints.extend(values)
+        # nothing is registered before every value is worked out (a failure adds nothing)
+        self._ints.extend(values)
         floats.extend(costs)
+        for ident, (offset, part) in added.items():
+            self._parts[ident] = offset
+            self._part_at[offset] = part
+            if self._journal is not None:
+                self._journal += ((self._parts, ident), (self._part_at, offset))
         self._names[name.original] = record
         if self._journal is not None:
             self._journal.append((self._names, name.original))
         return record
 
-    def _part(self, part: PartKey) -> int:
-        found = self._parts.get(part.ident)
+    def _part(
+        self, part: PartKey, values: list[int], at: int, added: dict[str, tuple[int, PartKey]]
+    ) -> int:
+        """Append the record of a new part to ``values`` (which go to the table at ``at``) and
+        note it in ``added``; returns its offset."""
+        found = added.get(part.ident)  # an earlier unit of the same name added it
         if found is not None:
-            return found
+            return found[0]
         text = part.text
         classes = sorted(part.classes)
         text_id = self._id(self._texts, text)
@@ -297,10 +332,16 @@ class NameTable:
             if len(part.metaphone) >= _MIN_METAPHONE
             else -1
         )
-        text_at = len(self._ints)
-        classes_at = text_at + len(text)
-        record = classes_at + len(classes)
-        values: list[int] = [*_code_points(text), *classes]
+        keys = -1  # written when first wanted; at once for a part from an abjad or syllabary
+        if part.abjad or part.syllabic:
+            block = _key_block(part, at + len(values))
+            keys = at + len(values) + len(block) - K_COLUMNS
+            values += block
+        text_at = at + len(values)
+        values += _code_points(text)
+        classes_at = at + len(values)
+        values += classes
+        record = at + len(values)
         values += (
             text_at,
             len(text),
@@ -309,38 +350,18 @@ class NameTable:
             classes_at,
             len(classes),
             metaphone,
-            -1,  # keys: written when first wanted
+            keys,
         )
-        self._ints.extend(values)
-        self._parts[part.ident] = record
-        self._part_at[record] = part
-        if self._journal is not None:
-            self._journal += ((self._parts, part.ident), (self._part_at, record))
-        if part.abjad or part.syllabic:
-            self._write_keys(record)  # every comparison with it reads them
+        added[part.ident] = (record, part)
         return record
 
     def _write_keys(self, record: int) -> None:
         """Work out the keys of the part at ``record`` (skeletons, vowel keys, loose key, vowel
         counts) and point its record at them."""
-        part = self._part_at[record]
-        values: list[int] = []
-        block: list[int] = []
         at = len(self._ints)
-        for key in (
-            part.skeleton,
-            part.vowel_key,
-            part.split_skeleton,
-            part.split_vowel_key,
-            part.coarse,
-        ):
-            block += (at + len(values), len(key))
-            values += _code_points(key)
-        block += (long_vowels(part.text), written_vowels(part.text))
-        self._ints.extend(values)
-        keys_at = len(self._ints)
+        block = _key_block(self._part_at[record], at)
         self._ints.extend(block)
-        self._ints.set(record + I_KEYS, keys_at)
+        self._ints.set(record + I_KEYS, at + len(block) - K_COLUMNS)
 
     def _id(self, ids: dict[str, int], text: str) -> int:
         """The number of ``text`` in ``ids`` (the next one when new)."""
@@ -404,10 +425,11 @@ class NameTable:
             self._journal = None
             self._ints.truncate(ints_at)
             self._floats.truncate(floats_at)
-            # keys written in this call for list names' parts: again, where they stay
-            for record in self._keyed:
-                self._write_keys(record)
-            self._keyed = []
+            keyed, self._keyed = self._keyed, []
+            for record in keyed:  # their keys were in what was just taken out
+                self._ints.set(record + I_KEYS, -1)
+        for record in keyed:  # keys worked out in this call for list names' parts: again
+            self._write_keys(record)
         in_python = {index: score_names(query, prepare(names[index])) for index in python}
         for index, scored in in_python.items():
             found[index] = scored.score

@@ -150,20 +150,28 @@ def test_names_ordered_as_python_orders_them() -> None:
         assert NameTable().scores(prepare(query), names) == expected(query, names)
 
 
-def test_a_failure_mid_comparison_leaves_the_table_sound(monkeypatch: pytest.MonkeyPatch) -> None:
-    """When working out a part's keys in Python fails, the traveller's name is taken out of the
-    table all the same, and the next comparisons score as before."""
+def test_a_failure_leaves_the_table_sound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When working out a part's keys in Python fails, nothing half-written stays: a list
+    name is not added, a traveller's name is taken out all the same, and the next
+    comparisons score as before."""
     listed = ["محمد حسن", "علي بن حسن", "MOHAMMED HASSAN"]
     table = NameTable()
 
     def broken(*_args: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(comparison, "long_vowels", broken)
-    with pytest.raises(RuntimeError, match="boom"):
-        table.scores(prepare("Mohamad Hasan"), listed)
+    with monkeypatch.context() as patch:  # while adding the Arabic list names
+        patch.setattr(comparison, "long_vowels", broken)
+        with pytest.raises(RuntimeError, match="boom"):
+            table.scores(prepare("Mohamad Hasan"), listed)
+    assert len(table) == 0
+    assert table.scores(prepare("Ali Hasan"), listed) == expected("Ali Hasan", listed)
+    assert len(table) == len(listed)
+    with monkeypatch.context() as patch:  # while working out the traveller's parts' keys
+        patch.setattr(comparison, "long_vowels", broken)
+        with pytest.raises(RuntimeError, match="boom"):
+            table.scores(prepare("Mohamad Hasan"), listed)
     assert len(table) == len(listed)  # the list names stay; the traveller's name is out
-    monkeypatch.undo()
     for query in ("Mohamad Hasan", "Ali bin Hasan", "MOHAMMED HASSAN"):
         assert table.scores(prepare(query), listed) == expected(query, listed)
 
