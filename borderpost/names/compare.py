@@ -99,14 +99,12 @@ class NameKey:
     Attributes:
         original: the name as given.
         normalized: its normalised form (see :func:`borderpost.names.normalize.normalize`).
-        scripts: the scripts it was written in.
         parts: one prepared key per part.
         units: the parts plus runs of adjacent parts written together.
     """
 
     original: str
     normalized: str
-    scripts: frozenset[Script]
     parts: tuple[PartKey, ...]
     units: tuple[Unit, ...]
     named: int = 0  # parts that are not particles
@@ -117,6 +115,12 @@ class NameKey:
     numbered_singles: tuple[tuple[int, Unit], ...] = field(init=False, repr=False, compare=False)
     # each part with its bit, as it counts when left over (see :class:`LeftOver`)
     edged: tuple[tuple[int, LeftOver], ...] = field(init=False, repr=False, compare=False)
+
+    @property
+    def scripts(self) -> frozenset[Script]:
+        """The scripts the name was written in (worked out when asked: comparison does not
+        read them)."""
+        return detect_scripts(self.original)
 
     def __post_init__(self) -> None:
         last = len(self.parts) - 1
@@ -217,24 +221,29 @@ def _run(span: tuple[PartKey, ...], key: PartKey, start: int, label: str) -> Uni
 
 def _units(parts: tuple[PartKey, ...], texts: tuple[str, ...]) -> tuple[Unit, ...]:
     units = [_single(key, index, texts[index]) for index, key in enumerate(parts)]
+    count = len(parts)
+    if count < 2:
+        return tuple(units)
+    kinds = [p.kind for p in parts]
     for size in range(2, _MAX_RUN + 1):
-        for start in range(len(parts) - size + 1):
-            run = parts[start : start + size]
-            kinds = [p.kind for p in run]
-            if kinds[-1] is PartKind.PARTICLE:
+        for start in range(count - size + 1):
+            end = start + size
+            if kinds[end - 1] is _PARTICLE:
                 continue  # a particle joins the word after it (AL RASHID), never the one before
-            if PartKind.INITIAL in kinds:
+            run_kinds = kinds[start:end]
+            if _INITIAL in run_kinds:
                 continue  # an initial is never written joined to a word
-            if size == _MAX_RUN and PartKind.PARTICLE not in kinds:
+            if size == _MAX_RUN and _PARTICLE not in run_kinds:
                 continue  # three words read as one only around a particle (SAIF AL DIN)
-            joined = "".join(texts[start : start + size])
+            joined = "".join(texts[start:end])
             if len(joined) > _MAX_RUN_CHARS:
                 continue
+            run = parts[start:end]
             abjad = any(p.abjad for p in run)
             syllabic = any(p.syllabic for p in run)
             script = Script.ARABIC if abjad else Script.HANGUL if syllabic else None
             key = part_key(joined, PartKind.NAME, script)
-            units.append(_run(run, key, start, " ".join(texts[start : start + size])))
+            units.append(_run(run, key, start, " ".join(texts[start:end])))
     return tuple(units)
 
 
@@ -254,7 +263,6 @@ def prepare(name: str) -> NameKey:
     return NameKey(
         original=name,
         normalized=" ".join(texts),
-        scripts=detect_scripts(name),
         parts=keys,
         units=_units(keys, texts),
         named=sum(1 for p in parts if p.kind is not PartKind.PARTICLE),

@@ -5,7 +5,7 @@ Screening compares a traveller's name with the names of every candidate entry. I
 names offer, most of them met before and unlike, at a dictionary look-up and a few attribute
 reads each: half of a traveller's scoring time. :class:`NameTable` keeps each name met as
 records of two flat arrays (its parts, the runs of parts read as one word, what a part costs
-when left over, its text for ordering) and the part pairs met in a compiled dictionary;
+when left over, its text for ordering) and the part pairs met in a compiled table;
 :meth:`NameTable.scores` scores a traveller against a batch of names in one call of
 :func:`borderpost.screening.name_kernel.compare_names`: the same alignment, the same dismissal
 of unlike pairs on their edit distance, the same similarity of Latin parts, the same score,
@@ -16,7 +16,7 @@ second call.
 Scores are ``score_names``'s to the last bit (rounded to 4 places as it rounds them); the
 explanation of a hit still comes from ``score_names``. Memory is bounded: past
 :data:`MAX_INTS` values the table starts afresh, past :data:`MAX_PAIRS` pairs the pair
-dictionary does (both come back as names are met).
+table does (both come back as names are met).
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-import numba
 import numpy as np
 import numpy.typing as npt
 
@@ -57,10 +56,11 @@ from borderpost.screening.name_kernel import (
     PARTICLE_WEIGHT,
     compare_names,
 )
+from borderpost.screening.pair_memory import SLOTS, empty_table
 from borderpost.screening.part_kernel import I_KEYS, K_COLUMNS
 
 MAX_INTS = 1 << 25  # 128 MB of records: some 250,000 names
-MAX_PAIRS = 1 << 20
+MAX_PAIRS = SLOTS // 2  # the pair table is emptied when half full
 _HEADROOM = 1 << 20  # what one traveller's names can add, at most (the table is cleared
 # before a traveller when fuller than MAX_INTS - _HEADROOM: offsets never change mid-call)
 _INITIAL = PartKind.INITIAL
@@ -195,19 +195,12 @@ def _code_points(text: str) -> memoryview:
     return memoryview(text.encode("utf-32-le", "surrogatepass")).cast("I")
 
 
-def _pair_dictionary() -> dict[int, float]:
-    found: dict[int, float] = numba.typed.Dict.empty(
-        key_type=numba.types.int64, value_type=numba.types.float64
-    )
-    return found
-
-
 class NameTable:
     """Names as records for the compiled comparison, and the part pairs met so far."""
 
     def __init__(self) -> None:
         # API workers' threads screen with one screener: one at a time here (the kernel runs
-        # without the GIL and writes the pair dictionary; names are added in several steps)
+        # without the GIL and writes the pair table; names are added in several steps)
         self._lock = threading.RLock()
         self.clear()
 
@@ -224,8 +217,8 @@ class NameTable:
         self._part_at: dict[int, PartKey] = {}  # and back
         self._texts: dict[str, int] = {}
         self._metaphones: dict[str, int] = {}
-        self._pairs = _pair_dictionary()
-        self._pair_count = 0  # pairs in the dictionary (its len() is slow from Python)
+        self._pair_keys, self._pair_values = empty_table()
+        self._pair_count = 0  # pairs remembered (emptied when half full)
         # while a traveller's name is in the table: the keys it added to the dictionaries
         self._journal: list[tuple[dict[str, int] | dict[int, PartKey], str | int]] | None = None
 
@@ -444,15 +437,18 @@ class NameTable:
         detail_scores: npt.NDArray[np.float64],
     ) -> list[float]:
         if self._pair_count >= MAX_PAIRS:
-            self._pairs = _pair_dictionary()
+            self._pair_keys, self._pair_values = empty_table()
             self._pair_count = 0
+        room = MAX_PAIRS - self._pair_count
         out = np.empty(len(rows), np.float64)
         ints = self._ints.flushed()
         floats = self._floats.flushed()
         pending, added = compare_names(
             query,
             rows,
-            self._pairs,
+            self._pair_keys,
+            self._pair_values,
+            room,
             transient,
             ints,
             floats,
@@ -478,7 +474,9 @@ class NameTable:
             pending, added = compare_names(
                 query,
                 rows[again],
-                self._pairs,
+                self._pair_keys,
+                self._pair_values,
+                room - added,
                 transient,
                 ints,
                 floats,

@@ -6,15 +6,17 @@ score of :mod:`borderpost.names.compare`), step for step and in the same floatin
 order, so the scores are identical (``tests/screening/test_screening_comparison.py`` checks
 it). Names and their parts are records of the flat arrays that
 :class:`borderpost.screening.comparison.NameTable` fills (the ``U_*``, ``P_*`` and ``N_*``
-columns here, ``I_*`` in :mod:`borderpost.screening.part_kernel`); part pairs are looked up
-in a compiled dictionary, keyed by the two parts' record offsets:
+columns here, ``I_*`` in :mod:`borderpost.screening.part_kernel`). What is known of a part
+pair is remembered (:mod:`borderpost.screening.pair_memory`), keyed by the two parts' record
+offsets:
 
 - a pair's full similarity ``s`` (0 to 1);
 - ``DISMISSED + c`` for a pair dismissed on its edit distance, ``c`` being the ceiling
-  (:func:`borderpost.names.similarity.similar_enough`'s dismissal);
-- ``PENDING`` for a pair with a part from an abjad or a syllabary whose keys (or those of
-  the part it meets) are not written yet: the kernel lists such pairs and gives no score
-  for their names; the caller writes the keys and calls again for those names.
+  (:func:`borderpost.names.similarity.similar_enough`'s dismissal).
+
+A pair with a part from an abjad or a syllabary needs both parts' keys; when one has none
+written yet, the kernel lists the pair and gives no score for its name (NaN): the caller
+writes the keys and calls again for those names.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from borderpost.screening.compiled import kernel
+from borderpost.screening.pair_memory import FREE, recall, remember, shift_of
 from borderpost.screening.part_kernel import (
     I_FLAGS,
     I_KEYS,
@@ -74,8 +77,8 @@ CAP_NONE = 0
 CAP_INITIALS_ONLY = 1
 CAP_ONE_PART = 2
 
-NEVER_MET = -2.0
-PENDING = -1.0
+NEVER_MET = -2.0  # as pair_memory.MISSING
+CALL_SLOTS = 1 << 12  # the table of one call's pairs with the traveller's own parts
 DISMISSED = 2.0  # added to a dismissal's ceiling
 MAX_PARTS = 62  # parts a name may have for the compiled comparison (a bit each)
 D_COLUMNS = D_PAIRS + 2 * (MAX_PARTS + 1)  # room for a pair per part of the longest name
@@ -345,7 +348,9 @@ def _append(array: npt.NDArray[np.int64], count: int, value: int) -> npt.NDArray
 def compare_names(
     query: int,
     names: npt.NDArray[np.int64],
-    pairs: dict[int, float],
+    pair_keys: npt.NDArray[np.int64],
+    pair_values: npt.NDArray[np.float64],
+    room: int,
     transient: int,
     ints: npt.NDArray[np.int32],
     floats: npt.NDArray[np.float64],
@@ -356,23 +361,28 @@ def compare_names(
 ) -> tuple[npt.NDArray[np.int64], int]:
     """Score the name record ``query`` against each name record of ``names`` into ``out``.
 
-    Parts whose records start at ``transient`` or later are the traveller's own, taken out
-    of the table after the call: pairs with them are remembered for this call only. With a
+    Part pairs are remembered in the table ``pair_keys``/``pair_values``
+    (:mod:`borderpost.screening.pair_memory`), at most ``room`` new ones. Parts whose
+    records start at ``transient`` or later are the traveller's own, taken out of the table
+    after the call: pairs with them are remembered for this call only. With a
     ``detail`` array (a row per name; or no rows), each alignment is given there too (the
     ``D_*`` columns; the aligned pairs' scores in ``detail_scores``);
     ``confusable``: see :func:`borderpost.screening.part_kernel.pair_score`. Returns the
     keys of the pairs that need a part's keys from Python (the names with such pairs score
-    NaN: call again for those once the keys are written), and how many pairs the
-    dictionary gained.
+    NaN: call again for those once the keys are written), and how many pairs the table
+    gained.
     """
-    before = len(pairs)
+    shift = shift_of(pair_keys)
+    call_keys = np.full(CALL_SLOTS, FREE, np.int64)  # the traveller's own parts' pairs
+    call_values = np.empty(CALL_SLOTS, np.float64)
+    call_shift = shift_of(call_keys)
+    call_count = 0
+    added = 0
     pending = np.empty(16, np.int64)
     waiting = 0
     explain = detail.shape[0] > 0
     no_detail = np.empty(0, np.int64)
     no_scores = np.empty(0, np.float64)
-    forget = np.empty(64, np.int64)  # pairs remembered for this call only
-    forgotten = 0
     room = 0
     for n in range(len(names)):
         units = ints[names[n] + N_UNIT_COUNT] * ints[query + N_UNIT_COUNT]
@@ -423,34 +433,27 @@ def compare_names(
                         continue
                 floor = MERGE_MATCH if merged else PART_MATCH
                 key = (np.int64(a_part) << 32) | np.int64(b_part)
-                known = pairs.get(key, NEVER_MET)
+                own = a_part >= transient or b_part >= transient
+                if own:
+                    known = recall(call_keys, call_values, key, call_shift)
+                else:
+                    known = recall(pair_keys, pair_values, key, shift)
+                remembered = NEVER_MET  # what to remember of the pair, if anything
                 if known >= DISMISSED:
                     if known - DISMISSED < floor - DISMISSAL_MARGIN:
                         continue  # dismissed before on its spelling
-                    wanted = True  # dismissed under a lower floor: the full score is wanted
                 elif known == NEVER_MET:  # dismissed now on its spelling?
                     need = work_room(a_size, ints[b_part + I_LENGTH])
                     if len(work) < need:
                         work = np.empty(2 * need, np.int64)
                     ceiling = spelling_ceiling(ints, a_part, b_part, work)
                     if ceiling < floor - DISMISSAL_MARGIN:
-                        pairs[key] = DISMISSED + ceiling
-                        if a_part >= transient or b_part >= transient:
-                            forget = _append(forget, forgotten, key)
-                            forgotten += 1
-                        continue
-                    wanted = True
-                else:
-                    wanted = known == PENDING
-                if wanted:
+                        remembered = DISMISSED + ceiling
+                if remembered == NEVER_MET and (known >= DISMISSED or known == NEVER_MET):
+                    # the full similarity is wanted
                     if (ints[a_part + I_FLAGS] or ints[b_part + I_FLAGS]) and (
                         ints[a_part + I_KEYS] < 0 or ints[b_part + I_KEYS] < 0
                     ):  # the keys of a part are wanted from Python first
-                        if known != PENDING:
-                            pairs[key] = PENDING
-                            if a_part >= transient or b_part >= transient:
-                                forget = _append(forget, forgotten, key)
-                                forgotten += 1
                         pending = _append(pending, waiting, key)
                         waiting += 1
                         unknown = True
@@ -459,10 +462,19 @@ def compare_names(
                     if len(work) < need:
                         work = np.empty(2 * need, np.int64)
                     known = pair_score(ints, a_part, b_part, work, confusable)
-                    pairs[key] = known
-                    if a_part >= transient or b_part >= transient:
-                        forget = _append(forget, forgotten, key)
-                        forgotten += 1
+                    remembered = known
+                if remembered != NEVER_MET:
+                    if own:
+                        if call_count < CALL_SLOTS // 2 and remember(
+                            call_keys, call_values, key, remembered, call_shift
+                        ):
+                            call_count += 1
+                    elif added < room and remember(
+                        pair_keys, pair_values, key, remembered, shift
+                    ):
+                        added += 1
+                    if remembered >= DISMISSED:
+                        continue
                 if known < floor or unknown:
                     continue  # under the floor; or no score for this name on this call
                 left_unit[count] = a
@@ -496,6 +508,4 @@ def compare_names(
                 detail[n] if explain else no_detail,
                 detail_scores[n] if explain else no_scores,
             )
-    for k in range(forgotten):
-        pairs.pop(forget[k], 0.0)
-    return pending[:waiting], len(pairs) - before
+    return pending[:waiting], added
