@@ -25,6 +25,7 @@ import threading
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -81,7 +82,7 @@ class _Records:
 
     def __init__(self, typecode: str, dtype: type[np.int32] | type[np.float64]) -> None:
         self._typecode = typecode
-        self._array: npt.NDArray[np.int32] | npt.NDArray[np.float64] = np.empty(1 << 16, dtype)
+        self._array: npt.NDArray[Any] = np.empty(1 << 16, dtype)
         self._size = 0
         self._tail = array(typecode)
 
@@ -106,7 +107,7 @@ class _Records:
             self._size = length
             self._tail = array(self._typecode)
 
-    def flushed(self) -> npt.NDArray[np.int32] | npt.NDArray[np.float64]:
+    def flushed(self) -> npt.NDArray[Any]:
         """The array with every value appended so far."""
         tail = self._tail
         if tail:
@@ -299,9 +300,9 @@ class NameTable:
         # nothing is registered before every value is worked out (a failure adds nothing)
         self._ints.extend(values)
         floats.extend(costs)
-        for ident, (offset, part) in added.items():
+        for ident, (offset, new) in added.items():
             self._parts[ident] = offset
-            self._part_at[offset] = part
+            self._part_at[offset] = new
             if self._journal is not None:
                 self._journal += ((self._parts, ident), (self._part_at, offset))
         self._names[name.original] = record

@@ -294,8 +294,7 @@ class Screener:
             if score < MIN_NAME_SCORE:
                 continue
             if floor is not None and (
-                self._best_total(query, self.entries[number])
-                - self._name_weight * (1.0 - score)
+                self._best_total(query, self.entries[number]) - self._name_weight * (1.0 - score)
                 < floor - _ROUNDING
             ):
                 continue  # under the floor whatever the rest: not worth explaining

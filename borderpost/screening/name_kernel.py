@@ -106,9 +106,9 @@ def _comes_first(ints: npt.NDArray[np.int32], a: int, b: int) -> bool:
         tb, lb = ints[b + column], ints[b + length]
         for k in range(min(la, lb)):
             if ints[ta + k] != ints[tb + k]:
-                return ints[tb + k] < ints[ta + k]
+                return bool(ints[tb + k] < ints[ta + k])
         if la != lb:
-            return lb < la
+            return bool(lb < la)
     return False
 
 
@@ -116,7 +116,7 @@ def _comes_first(ints: npt.NDArray[np.int32], a: int, b: int) -> bool:
 def _mask(ints: npt.NDArray[np.int32], unit: int) -> int:
     """The parts a unit covers, one bit each."""
     start = ints[unit + U_START]
-    return ((1 << (ints[unit + U_END] - start)) - 1) << start
+    return int(((1 << (ints[unit + U_END] - start)) - 1) << start)
 
 
 @kernel
@@ -179,14 +179,14 @@ def _comes_before(
     """Whether candidate pair ``c`` ranks before ``d``: real parts first, then the higher
     score, the fewer parts, the earlier unit of the left name, of the right name."""
     if heavy[c] != heavy[d]:
-        return heavy[c] > heavy[d]
+        return bool(heavy[c] > heavy[d])
     if scores[c] != scores[d]:
-        return scores[c] > scores[d]
+        return bool(scores[c] > scores[d])
     if sizes[c] != sizes[d]:
-        return sizes[c] < sizes[d]
+        return bool(sizes[c] < sizes[d])
     if left_index[c] != left_index[d]:
-        return left_index[c] < left_index[d]
-    return right_index[c] < right_index[d]
+        return bool(left_index[c] < left_index[d])
+    return bool(right_index[c] < right_index[d])
 
 
 @kernel
@@ -432,7 +432,7 @@ def compare_names(
                     elif b_size < MERGE_LENGTH_RATIO * a_size:
                         continue
                 floor = MERGE_MATCH if merged else PART_MATCH
-                key = (np.int64(a_part) << 32) | np.int64(b_part)
+                key = (int(a_part) << 32) | int(b_part)
                 own = a_part >= transient or b_part >= transient
                 if own:
                     known = recall(call_keys, call_values, key, call_shift)
@@ -469,9 +469,7 @@ def compare_names(
                             call_keys, call_values, key, remembered, call_shift
                         ):
                             call_count += 1
-                    elif added < room and remember(
-                        pair_keys, pair_values, key, remembered, shift
-                    ):
+                    elif added < room and remember(pair_keys, pair_values, key, remembered, shift):
                         added += 1
                     if remembered >= DISMISSED:
                         continue

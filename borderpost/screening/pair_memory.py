@@ -75,4 +75,4 @@ def remember(
     new = keys[slot] == FREE
     keys[slot] = key
     values[slot] = value
-    return new
+    return bool(new)

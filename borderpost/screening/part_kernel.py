@@ -234,7 +234,7 @@ def pair_score(
             best = SOUND
     if known_apart and best > KNOWN_APART:
         best = KNOWN_APART
-    return best
+    return float(best)
 
 
 @kernel
@@ -392,7 +392,7 @@ def skeleton_distance(
                 best = work[previous + j - 1] + swap
             work[current + j] = best
         previous, current = current, previous
-    return work[previous + lb] / 2
+    return float(work[previous + lb]) / 2
 
 
 @kernel
@@ -420,4 +420,4 @@ def spelling_ceiling(
     if distance <= 1:
         return 1.0
     longest = la if la > lb else lb
-    return (1.0 + (1.0 - distance / longest)) / 2
+    return float((1.0 + (1.0 - distance / longest)) / 2)
