@@ -6,17 +6,20 @@ names offer, most of them met before and unlike, at a dictionary look-up and a f
 reads each: half of a traveller's scoring time. :class:`NameTable` keeps each name met as
 records of two flat arrays (its parts, the runs of parts read as one word, what a part costs
 when left over, its text for ordering) and the part pairs met in a compiled table;
-:meth:`NameTable.scores` scores a traveller against a batch of names in one call of
+:meth:`NameTable.score` scores a traveller against a batch of names in one call of
 :func:`borderpost.screening.name_kernel.compare_names`: the same alignment, the same dismissal
-of unlike pairs on their edit distance, the same similarity of Latin parts, the same score,
-step for step. Pairs with a part from an abjad or a syllabary (consonant skeletons, vowel
-keys, loose keys) are worked out by :func:`borderpost.names.part_similarity` and handed to a
-second call.
+of unlike pairs on their edit distance, the same part similarity (Latin evidence, consonant
+skeletons and vowel keys for a part from an abjad, loose keys for one from a syllabary), the
+same score, step for step. A part's skeletons, vowel keys and loose key are worked out in
+Python (:mod:`borderpost.names.phonetic`) when a pair first needs them, and the names that
+waited for them are scored in a second call.
 
 Scores are ``score_names``'s to the last bit (rounded to 4 places as it rounds them); the
-explanation of a hit still comes from ``score_names``. Memory is bounded: past
-:data:`MAX_INTS` values the table starts afresh, past :data:`MAX_PAIRS` pairs the pair
-table does (both come back as names are met).
+call also gives each comparison's alignment, from which :meth:`Batch.explain` builds
+``compare``'s explanation (each aligned pair's evidence from
+:func:`borderpost.names.part_similarity`). Memory is bounded: past :data:`MAX_INTS` values
+the table starts afresh, past :data:`MAX_PAIRS` pairs the pair table does (both come back
+as names are met).
 """
 
 from __future__ import annotations
@@ -67,8 +70,6 @@ _HEADROOM = 1 << 20  # what one traveller's names can add, at most (the table is
 _INITIAL = PartKind.INITIAL
 _MIN_METAPHONE = 3  # as borderpost.names.similarity: a shorter Metaphone key is no evidence
 _LOW = 0xFFFFFFFF
-_NO_KEYS = np.empty(0, np.int64)
-_NO_SCORES = np.empty(0, np.float64)
 # which class letters an abjad's transliterations swap, by code point (the kernel's table)
 _CONFUSABLE = np.zeros((128, 128), np.bool_)
 for _pair in CONFUSABLE_PAIRS:
@@ -460,10 +461,10 @@ class NameTable:
         )
         self._pair_count += added
         if len(pending):  # parts' keys from Python, and a second call for the names
-            parts = {int(key) >> 32 for key in pending.tolist()}
-            parts |= {int(key) & _LOW for key in pending.tolist()}
-            for record in sorted(parts):
-                if self._ints.flushed()[record + I_KEYS] < 0:
+            keys = pending.tolist()
+            parts = {key >> 32 for key in keys} | {key & _LOW for key in keys}
+            for record in sorted(parts):  # each once: a part's record changes only here
+                if ints[record + I_KEYS] < 0:
                     self._write_keys(record)
                     if record < transient:
                         self._keyed.append(record)

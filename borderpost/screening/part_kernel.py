@@ -401,7 +401,7 @@ def spelling_ceiling(
 ) -> float:
     """As ``similarity._ceiling``: a score the similarity of parts ``a`` and ``b`` (record
     offsets) surely does not exceed, from the spelling alone; 1.0 whenever other evidence
-    could apply. ``work``: as for :func:`latin_similarity`."""
+    could apply. ``work``: as for :func:`pair_score`."""
     la = ints[a + I_LENGTH]
     lb = ints[b + I_LENGTH]
     if (
