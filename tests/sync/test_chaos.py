@@ -98,9 +98,19 @@ def logs(tmp_path: Path) -> Iterator[Path]:
     yield folder
 
 
+@pytest.fixture
+def stores() -> Iterator[list[Store]]:
+    """Stores the test opens, disposed however it ends (one left to the collector warns in
+    whichever later test the collection happens to run)."""
+    opened: list[Store] = []
+    yield opened
+    for store in opened:
+        store.dispose()
+
+
 @pytest.mark.slow
 def test_hq_holds_every_record_once_through_kills_and_lost_answers(
-    database_url: str, tmp_path: Path, logs: Path
+    database_url: str, tmp_path: Path, logs: Path, stores: list[Store]
 ) -> None:
     rng = random.Random(2026)
     begun = time.monotonic()
@@ -110,6 +120,7 @@ def test_hq_holds_every_record_once_through_kills_and_lost_answers(
 
     hq_settings = Settings(database_url=database_url, secret_key=SecretStr(SECRET))
     hq = open_store(hq_settings, auto_migrate=True)
+    stores.append(hq)
     keys = {}
     for code in POSTS:
         set_up_port(hq, code, officer=False)
@@ -130,6 +141,7 @@ def test_hq_holds_every_record_once_through_kills_and_lost_answers(
         for code in POSTS:
             url = f"sqlite:///{tmp_path / f'{code}.db'}"
             posts[code] = store = open_store(Settings(database_url=url))
+            stores.append(store)
             set_up_port(store, code)
             with UnitOfWork(store) as uow:
                 init_post(
@@ -231,5 +243,3 @@ def test_hq_holds_every_record_once_through_kills_and_lost_answers(
         f"chaos: {kills} HQ kills, {restarts} post restarts, {proxy.dropped} answers lost, "
         f"{sum(d['duplicates'] for d in batches)} events received twice, {total} records"
     )
-    for store in (*posts.values(), hq):
-        store.dispose()
