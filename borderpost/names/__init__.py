@@ -23,6 +23,7 @@ from borderpost.names.compare import (
     score_names,
 )
 from borderpost.names.equivalents import are_equivalent, canonical, equivalence_classes
+from borderpost.names.kana import foreign_readings
 from borderpost.names.normalize import NamePart, PartKind, fold, name_parts, normalize
 from borderpost.names.phonetic import coarse_skeleton, metaphone, nysiis, skeleton, vowel_key
 from borderpost.names.scripts import (
@@ -59,6 +60,7 @@ __all__ = [
     "dominant_script",
     "equivalence_classes",
     "fold",
+    "foreign_readings",
     "forget_pairs",
     "latin_runs",
     "metaphone",

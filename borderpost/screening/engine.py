@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
 
-from borderpost.names import NameComparison, prepare
+from borderpost.names import NameComparison, foreign_readings, prepare
 from borderpost.screening import features
 from borderpost.screening.bound import EntryBounds
 from borderpost.screening.comparison import NameTable
@@ -260,7 +260,24 @@ class Screener:
         the exact best of the rest, is not explained.
         """
         allowed = set(lists) if lists else None
-        found = self.index.shortlist(query.name, limit=self.config.candidates)
+        hits = self._score_name(query, query.name, allowed, floor)
+        readings = foreign_readings(query.name)
+        if readings:  # katakana: also as the foreign name it most likely writes
+            kept = {(hit.list_name, hit.entry_id): hit for hit in hits}
+            for reading in readings:
+                for hit in self._score_name(query, reading, allowed, floor):
+                    other = kept.get((hit.list_name, hit.entry_id))
+                    if other is None or hit.score > other.score:
+                        kept[(hit.list_name, hit.entry_id)] = _read_as(hit, reading)
+            hits = list(kept.values())
+            hits.sort(key=lambda hit: (-hit.score, hit.list_name, hit.entry_id))
+        return hits
+
+    def _score_name(
+        self, query: Query, name: str, allowed: set[str] | None, floor: float | None
+    ) -> list[Hit]:
+        """:meth:`score_candidates` for one reading (``name``) of the traveller's name."""
+        found = self.index.shortlist(name, limit=self.config.candidates)
         if not len(found.name_ids):
             return []
         wanted = worth_comparing(found)
@@ -276,7 +293,7 @@ class Screener:
             compared.append((number, names[name_id]))
         if not compared:
             return []
-        query_key = prepare(query.name)
+        query_key = prepare(name)
         batch = self.table.score(query_key, [name for _number, name in compared])
         best: dict[int, tuple[float, int]] = {}  # entry -> its best score, the name's index
         for index, ((number, name), score) in enumerate(zip(compared, batch.scores, strict=True)):
@@ -393,3 +410,14 @@ def _screened_names(entry: ListEntry) -> list[str]:
 
 def _strong_names(entry: ListEntry) -> frozenset[str]:
     return frozenset(v for n in entry.names(weak=False) for v in name_variants(n))
+
+
+def _read_as(hit: Hit, reading: str) -> Hit:
+    """``hit``, found through the foreign reading of a katakana name, saying so."""
+    reasons = tuple(
+        replace(reason, detail=f"{reason.detail}; katakana read as a foreign name: {reading}")
+        if reason.feature == features.name_similarity.__name__
+        else reason
+        for reason in hit.reasons
+    )
+    return replace(hit, reasons=reasons)
