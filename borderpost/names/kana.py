@@ -9,6 +9,7 @@ get the Han reading, which is Chinese): no kanji reading dictionary is part of t
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -16,6 +17,7 @@ _KATAKANA_FIRST, _KATAKANA_LAST = 0x30A1, 0x30F6
 _KATAKANA_SHIFT = 0x60
 _SOKUON = "っ"
 _LONG_MARKS = frozenset("ーｰ")
+_KANA = re.compile("[\u3041-\u30ff]")  # hiragana and katakana
 # Passport Hepburn writes long vowels short: Shinzō (しんぞう) is SHINZO, Ōno (おおの) ONO.
 _LONG_VOWELS = (("OU", "O"), ("OO", "O"), ("UU", "U"))
 
@@ -173,6 +175,8 @@ def foreign_readings(text: str) -> list[str]:
         Upper-case Latin readings, e.g. ``["ABU・BAKR・BAGUDADI", "ABU・BAKL・BAGUDADI"]``;
         none when the text has no kana, and none that is the Hepburn reading.
     """
+    if _KANA.search(text) is None:  # most names: no kana, nothing to read (a microsecond)
+        return []
     units = _units(text)
     if not any(is_kana for _romaji, is_kana in units):
         return []
