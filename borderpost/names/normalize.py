@@ -55,6 +55,10 @@ _NO_APOSTROPHES = str.maketrans(dict.fromkeys(_APOSTROPHES))
 # An apostrophe after a Hebrew letter is a geresh typed on a Latin keyboard (gimel +
 # apostrophe + vav + nun for John): it is kept, as a geresh, for transliteration (J).
 _HEBREW_APOSTROPHE_RE = re.compile(f"(?<=[\u05d0-\u05ea])[{GERESH_APOSTROPHES}]")
+# Hebrew writes the Arabic article assimilated to a sun letter as a lone alef joined by a
+# hyphen or maqaf (א-זוואהירי for AZ-ZAWAHIRI): it is the article, written אל- otherwise.
+# (An alef with a dot or a geresh is an initial, and stays one.)
+_HEBREW_ARTICLE_RE = re.compile("(?<![\u05d0-\u05ea])\u05d0[-\u05be](?=[\u05d0-\u05ea])")
 
 
 def _ascii_fold(char: str) -> str | None:
@@ -279,6 +283,7 @@ def name_parts(name: str) -> tuple[NamePart, ...]:
     words: list[tuple[str, Script | None]] = []
     if not name.isascii():
         name = _HEBREW_APOSTROPHE_RE.sub(GERESH, name)
+        name = _HEBREW_ARTICLE_RE.sub("\u05d0\u05dc-", name)
     name = name.translate(_NO_APOSTROPHES)  # O'NEILL is ONEILL
     for script, latin in latin_runs(name):
         words.extend((word, script) for word in fold(latin).split())

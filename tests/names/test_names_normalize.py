@@ -146,3 +146,11 @@ def test_titles_go_longest_first(phrases: list[str]) -> None:
     words = " ".join(phrases).split()
     removed = _remove_honorifics([(word, None) for word in words])
     assert [word for word, _script in removed] == _remove_longest_titles(words)
+
+
+def test_hebrew_writes_an_assimilated_arabic_article_as_alef_and_hyphen() -> None:
+    # Ayman az-Zawahiri as Israeli newspapers write him; with a maqaf as with a hyphen
+    assert normalize("איימן א-זוואהירי") == "AIMN AL ZVHIRI"
+    maqaf = "\u05be"
+    assert normalize(f"איימן א{maqaf}זוואהירי") == "AIMN AL ZVHIRI"
+    assert normalize("א. ברק") == "A BRK"  # an alef with a dot is an initial
