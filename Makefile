@@ -90,6 +90,7 @@ bench: dev ocr-font tesseract
 	$(BIN)/python bench/mrz.py
 	$(BIN)/python bench/ocr.py
 	$(BIN)/python bench/screening_quality.py
+	$(BIN)/python bench/press_renderings.py
 	$(BIN)/python bench/screening_speed.py
 	$(BIN)/python bench/sim.py --sizes 10000,100000
 
