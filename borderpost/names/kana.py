@@ -96,7 +96,11 @@ def kana_to_latin(text: str) -> str:
     Returns:
         Upper-case Latin text, e.g. ``"URAJIMIRU・PUCHIN"``.
     """
-    return _fold_long_vowels("".join(romaji for romaji, _kana in _units(text)).upper())
+    return _hepburn(_units(text))
+
+
+def _hepburn(units: list[tuple[str, bool]]) -> str:
+    return _fold_long_vowels("".join(romaji for romaji, _kana in units).upper())
 
 
 # Katakana writes a foreign name's closed syllables with a vowel added: a consonant alone
@@ -194,6 +198,6 @@ def foreign_readings(text: str) -> list[str]:
         pieces.append((_foreign_word(word), True))
     with_r = "".join(piece for piece, _kana in pieces).upper()
     with_l = "".join(piece.replace("r", "l") if kana else piece for piece, kana in pieces).upper()
-    hepburn = kana_to_latin(text)
+    hepburn = _hepburn(units)
     readings = (_fold_long_vowels(with_r), _fold_long_vowels(with_l))
     return [reading for reading in dict.fromkeys(readings) if reading != hepburn]

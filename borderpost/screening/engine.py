@@ -274,10 +274,10 @@ class Screener:
         return hits
 
     def _score_name(
-        self, query: Query, name: str, allowed: set[str] | None, floor: float | None
+        self, query: Query, reading: str, allowed: set[str] | None, floor: float | None
     ) -> list[Hit]:
-        """:meth:`score_candidates` for one reading (``name``) of the traveller's name."""
-        found = self.index.shortlist(name, limit=self.config.candidates)
+        """:meth:`score_candidates` for one reading of the traveller's name."""
+        found = self.index.shortlist(reading, limit=self.config.candidates)
         if not len(found.name_ids):
             return []
         wanted = worth_comparing(found)
@@ -293,7 +293,7 @@ class Screener:
             compared.append((number, names[name_id]))
         if not compared:
             return []
-        query_key = prepare(name)
+        query_key = prepare(reading)
         batch = self.table.score(query_key, [name for _number, name in compared])
         best: dict[int, tuple[float, int]] = {}  # entry -> its best score, the name's index
         for index, ((number, name), score) in enumerate(zip(compared, batch.scores, strict=True)):
